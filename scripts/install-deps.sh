@@ -30,6 +30,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# htmx, compiled into the binary for progressive enhancement.
+if [ ! -f static/node_modules/htmx.org/dist/htmx.min.js ]; then
+  (cd static && npm install --no-audit --no-fund --silent)
+fi
+
 # Browser-test helpers (playwright-core drives Debian's chromium; axe-core checks accessibility).
 if [ "${1:-}" = "--with-browser-tests" ] && [ ! -d tests/e2e/node_modules/axe-core ]; then
   (cd tests/e2e && npm install --no-audit --no-fund --silent)

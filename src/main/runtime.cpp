@@ -1,0 +1,81 @@
+#include "main/runtime.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/messages.h"
+#include "search/synonyms.h"
+#include "search/xapian/xapian_index.h"
+
+namespace gezondin::defaults {
+std::optional<std::string_view> embedded_file(std::string_view path);
+}
+
+namespace gezondin::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The operator's copy in the data folder wins over the built-in default.
+std::string data_file(const Settings& s, const std::string& name) {
+    std::ifstream in(fs::path(s.data_dir) / name);
+    if (in) {
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    }
+    return std::string(defaults::embedded_file(name).value_or(""));
+}
+
+core::Result<search::IndexOptions> index_options(const Settings& s) {
+    auto synonyms = search::parse_synonyms(data_file(s, "synonyms.txt"));
+    if (!synonyms) return core::fail(synonyms.error());
+    search::IndexOptions o;
+    o.synonyms = std::move(*synonyms);
+    return o;
+}
+
+}  // namespace
+
+std::string index_dir(const Settings& s) { return (fs::path(s.data_dir) / "index").string(); }
+
+core::Result<std::unique_ptr<search::SearchIndex>> open_index(const std::string& dir, const Settings& settings) {
+    auto options = index_options(settings);
+    if (!options) return core::fail(options.error());
+    auto index = search::XapianIndex::open(dir, *options);
+    if (!index) return core::fail(index.error());
+    return std::unique_ptr<search::SearchIndex>(std::move(*index));
+}
+
+core::Result<Runtime> open_runtime(const Settings& settings, IndexMode mode) {
+    Runtime rt;
+    rt.settings = settings;
+    std::error_code ec;
+    fs::create_directories(settings.data_dir, ec);
+    if (ec) return core::fail(core::Error::unavailable(core::msg("cli.data_dir_failed", {settings.data_dir, ec.message()})));
+    std::string url = settings.database_url.empty() ? (fs::path(settings.data_dir) / "gezondin.db").string() : settings.database_url;
+    auto db = storage::open_database(url);
+    if (!db) return core::fail(db.error());
+    rt.db = std::move(*db);
+    if (auto m = rt.db->migrate(); !m) return core::fail(m.error());
+
+    auto tax = domain::Taxonomy::from_themes_text(data_file(settings, "themes.txt"));
+    if (!tax) return core::fail(tax.error());
+    rt.taxonomy = std::make_unique<domain::Taxonomy>(std::move(*tax));
+
+    auto options = index_options(settings);
+    if (!options) return core::fail(options.error());
+    auto index = search::XapianIndex::open(index_dir(settings), *options);
+    if (index) {
+        rt.index_needs_rebuild = (*index)->needs_rebuild();
+        rt.index = std::move(*index);
+    } else if (mode == IndexMode::Required || index.error().code() != core::ErrorCode::Unavailable) {
+        return core::fail(index.error());
+    }
+    rt.kennisbank = std::make_unique<services::Kennisbank>(*rt.db, rt.index.get(), *rt.taxonomy);    
+    return rt;
+}
+
+}  // namespace gezondin::app

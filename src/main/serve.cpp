@@ -1,0 +1,109 @@
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <iostream>
+#include <thread>
+
+#include "core/messages.h"
+#include "main/commands.h"
+#include "web/app.h"
+#include "web/http/server.h"
+
+namespace gezondin::app {
+
+namespace {
+
+bool split_listen(const std::string& listen, std::string& host, std::uint16_t& port) {
+    auto colon = listen.rfind(':');
+    if (colon == std::string::npos || colon == 0) return false;
+    host = listen.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    auto p = std::string_view(listen).substr(colon + 1);
+    unsigned value = 0;
+    auto [ptr, ec] = std::from_chars(p.data(), p.data() + p.size(), value);
+    if (ec != std::errc() || ptr != p.data() + p.size() || value > 65535) return false;
+    port = static_cast<std::uint16_t>(value);
+    return true;
+}
+
+// Follows the change log so that writes by other processes (CLI imports, other instances on
+// the same PostgreSQL) reach this instance's index.
+class IndexFollower {
+public:
+    explicit IndexFollower(services::Kennisbank& kb) : m_kb(kb), m_thread([this] { loop(); }) {}
+    ~IndexFollower() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_cv.notify_all();
+        m_thread.join();
+    }
+
+private:
+    void loop() {
+        std::unique_lock lock(m_mutex);
+        while (!m_cv.wait_for(lock, std::chrono::seconds(2), [this] { return m_stop; })) {
+            lock.unlock();
+            if (auto r = m_kb.sync_index(); !r) std::cerr << core::msg("cli.sync_failed", {r.error().message()}) << "\n";
+            lock.lock();
+        }
+    }
+
+    services::Kennisbank& m_kb;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+}  // namespace
+
+int run_serve(const Settings& s) {
+    std::string host;
+    std::uint16_t port = 0;
+    if (!split_listen(s.listen, host, port))
+        return report_error(core::Error::invalid_input(core::msg("cli.bad_listen", {s.listen})));
+
+    // Signals are taken by sigwait below; block them before any thread starts.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    auto rt = open_runtime(s, IndexMode::Required);
+    if (!rt) return report_error(rt.error());
+    if (auto synced = rt->kennisbank->sync_index(); !synced) return report_error(synced.error());
+    auto renderer = web::Renderer::load();
+    if (!renderer) return report_error(renderer.error());
+
+    web::AppConfig config;
+    config.base_url = s.base_url.empty() ? "http://" + s.listen : s.base_url;
+    config.max_body_bytes = s.max_body_kb * 1024;
+    web::App app(*rt->kennisbank, **renderer, config);
+
+    web::HttpServer server;
+    web::ServerOptions options;
+    options.address = host;
+    options.port = port;
+    auto bound = server.start(options, [&app](const web::Request& r) { return app.handle(r); });
+    if (!bound) return report_error(bound.error());
+    IndexFollower follower(*rt->kennisbank);
+    app.set_ready(true);
+    std::cout << core::msg("cli.serving", {"http://" + (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(*bound)})
+              << std::endl;
+
+    int sig = 0;
+    sigwait(&signals, &sig);
+    app.set_ready(false);
+    std::cout << core::msg("cli.stopping") << std::endl;
+    server.stop();
+    return 0;
+}
+
+}  // namespace gezondin::app

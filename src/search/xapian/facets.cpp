@@ -1,0 +1,149 @@
+#include "search/xapian/facets.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "domain/taxonomy.h"
+
+namespace gezondin::search {
+
+namespace {
+
+constexpr unsigned char no_province = 255;
+constexpr unsigned no_municipality = 0xFFFF;
+
+const char* prefix(Facet f) {
+    switch (f) {
+        case Facet::Type: return "XT";
+        case Facet::GalaGoal: return "XG";
+        case Facet::Track: return "XS";
+        case Facet::Theme: return "XH";
+        case Facet::Level: return "XL";
+        case Facet::Province: return "XP";
+        case Facet::Municipality: return "XM";
+        case Facet::Year: return "XY";
+    }
+    return "X";  // unreachable: the switch covers every Facet
+}
+
+// The digits of "PV27"/"GM0363" as a number, or -1.
+int code_number(std::string_view code, std::string_view pfx, std::size_t digits) {
+    if (code.size() != pfx.size() + digits || !code.starts_with(pfx)) return -1;
+    int n = 0;
+    for (char c : code.substr(pfx.size())) {
+        if (c < '0' || c > '9') return -1;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
+std::string two_digits(int n, const char* pfx, int width) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%s%0*d", pfx, width, n);
+    return buf;
+}
+
+void sort_by_count(std::vector<FacetCount>& v) {
+    std::sort(v.begin(), v.end(), [](const FacetCount& a, const FacetCount& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+}
+
+}  // namespace
+
+std::string facet_term(Facet facet, std::string_view value) { return prefix(facet) + std::string(value); }
+
+std::vector<std::string> facet_terms(const IndexedItem& in) {
+    const auto& item = in.item;
+    std::vector<std::string> terms;
+    terms.push_back(facet_term(Facet::Type, domain::to_slug(item.type)));
+    terms.push_back(facet_term(Facet::Level, domain::to_slug(item.level)));
+    for (int g : item.gala_goals) terms.push_back(facet_term(Facet::GalaGoal, std::to_string(g)));
+    for (const auto& t : item.tracks) terms.push_back(facet_term(Facet::Track, t));
+    for (const auto& t : item.themes) terms.push_back(facet_term(Facet::Theme, t));
+    if (!in.province_code.empty()) terms.push_back(facet_term(Facet::Province, in.province_code));
+    if (!item.municipality_code.empty()) terms.push_back(facet_term(Facet::Municipality, item.municipality_code));
+    terms.push_back(facet_term(Facet::Year, std::to_string(item.date.year)));
+    return terms;
+}
+
+std::string pack_facets(const IndexedItem& in) {
+    const auto& item = in.item;
+    std::string out(8, '\0');
+    out[0] = static_cast<char>(item.type);
+    out[1] = static_cast<char>(item.level);
+    int pv = code_number(in.province_code, "PV", 2);
+    out[2] = static_cast<char>(pv < 0 ? no_province : pv);
+    int gm = code_number(item.municipality_code, "GM", 4);
+    unsigned m = gm < 0 ? no_municipality : static_cast<unsigned>(gm);
+    out[3] = static_cast<char>(m >> 8);
+    out[4] = static_cast<char>(m & 0xFF);
+    auto year = static_cast<unsigned>(std::clamp(item.date.year, 0, 0xFFFF));
+    out[5] = static_cast<char>(year >> 8);
+    out[6] = static_cast<char>(year & 0xFF);
+    unsigned goals = 0;
+    for (int g : item.gala_goals)
+        if (g >= 1 && g <= 7) goals |= 1u << g;
+    out[7] = static_cast<char>(goals);
+    auto add = [&](char kind, const std::string& slug) {
+        if (slug.empty() || slug.size() > 255) return;  // slugs are at most 60 bytes (Taxonomy)
+        out.push_back(kind);
+        out.push_back(static_cast<char>(slug.size()));
+        out.append(slug);
+    };
+    for (const auto& t : item.tracks) add('S', t);
+    for (const auto& t : item.themes) add('T', t);
+    return out;
+}
+
+void FacetSpy::count_string(StringCounts& counts, std::string_view value) {
+    if (auto it = counts.find(value); it != counts.end()) ++it->second;
+    else counts.emplace(std::string(value), 1);
+}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+    const std::string packed = doc.get_value(facets_slot);
+    if (packed.size() < 8) return;
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(packed[i]); };
+    if (byte(0) < m_types.size()) ++m_types[byte(0)];
+    if (byte(1) < m_levels.size()) ++m_levels[byte(1)];
+    if (byte(2) < m_provinces.size()) ++m_provinces[byte(2)];
+    unsigned gm = (byte(3) << 8) | byte(4);
+    if (gm < 10000) {
+        if (m_municipalities.empty()) m_municipalities.assign(10000, 0);
+        ++m_municipalities[gm];
+    }
+    ++m_years[static_cast<int>((byte(5) << 8) | byte(6))];
+    for (unsigned g = 1; g <= 7; ++g)
+        if (byte(7) & (1u << g)) ++m_goals[g];
+    for (std::size_t i = 8; i + 2 <= packed.size();) {
+        char kind = packed[i];
+        std::size_t len = byte(i + 1);
+        if (i + 2 + len > packed.size()) break;
+        std::string_view slug(packed.data() + i + 2, len);
+        count_string(kind == 'S' ? m_tracks : m_themes, slug);
+        i += 2 + len;
+    }
+}
+
+std::map<Facet, std::vector<FacetCount>> FacetSpy::counts() const {
+    std::map<Facet, std::vector<FacetCount>> out;
+    for (auto f : all_facets()) out[f];
+    for (std::size_t i = 0; i < 7; ++i)
+        if (m_types[i]) out[Facet::Type].push_back({std::string(domain::to_slug(static_cast<domain::ItemType>(i))), m_types[i]});
+    for (std::size_t i = 0; i < 3; ++i)
+        if (m_levels[i]) out[Facet::Level].push_back({std::string(domain::to_slug(static_cast<domain::Level>(i))), m_levels[i]});
+    for (int i = 0; i < 100; ++i)
+        if (m_provinces[static_cast<std::size_t>(i)]) out[Facet::Province].push_back({two_digits(i, "PV", 2), m_provinces[static_cast<std::size_t>(i)]});
+    for (std::size_t i = 0; i < m_municipalities.size(); ++i)
+        if (m_municipalities[i]) out[Facet::Municipality].push_back({two_digits(static_cast<int>(i), "GM", 4), m_municipalities[i]});
+    for (auto it = m_years.rbegin(); it != m_years.rend(); ++it) out[Facet::Year].push_back({std::to_string(it->first), it->second});
+    for (std::size_t g = 1; g <= 7; ++g)
+        if (m_goals[g]) out[Facet::GalaGoal].push_back({std::to_string(g), m_goals[g]});
+    for (const auto& [slug, n] : m_tracks) out[Facet::Track].push_back({slug, n});
+    for (const auto& [slug, n] : m_themes) out[Facet::Theme].push_back({slug, n});
+    for (auto f : {Facet::Type, Facet::Province, Facet::Municipality, Facet::Track, Facet::Theme}) sort_by_count(out[f]);
+    return out;
+}
+
+}  // namespace gezondin::search

@@ -1,0 +1,105 @@
+#pragma once
+// The state behind XapianIndex, shared by xapian_index.cpp (writing) and xapian_search.cpp
+// (reading). Internal to the adapter.
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "search/synonyms.h"
+#include "search/xapian/dutch_stemmer.h"
+#include "search/xapian/xapian_index.h"
+
+namespace gezondin::search {
+
+// A Xapian::Stem backed by a DutchStemmer of its own (so: one per thread).
+Xapian::Stem make_xapian_stem(std::shared_ptr<const DutchLemmatizer> lemmas);
+
+// One database reader with its parser; used by one thread at a time.
+struct Reader {
+    Xapian::Database db;
+    Xapian::Stem stem;
+    Xapian::QueryParser parser;
+    std::uint64_t generation = 0;
+    std::chrono::steady_clock::time_point checked;
+};
+
+struct XapianIndex::Impl {
+    std::string dir;
+    std::shared_ptr<const DutchLemmatizer> lemmas;
+    std::vector<SynonymGroup> synonyms;
+    SynonymMatcher matcher{{}};
+    std::vector<std::string> concept_terms;            // per synonym group: "XC" + name
+    std::unordered_set<std::string> synonym_words;     // folded words of all variants (no spelling fixes)
+    bool needs_rebuild = false;
+
+    mutable std::mutex write_mutex;
+    Xapian::WritableDatabase writer;
+    Xapian::TermGenerator indexer;
+
+    // Bumped after every commit so readers know to reopen.
+    std::atomic<std::uint64_t> generation{1};
+    mutable std::mutex pool_mutex;
+    mutable std::vector<std::unique_ptr<Reader>> pool;
+
+    std::unique_ptr<Reader> acquire() const;
+    void release(std::unique_ptr<Reader> reader) const;
+};
+
+// Borrows a reader from the pool for one call; returns it unless discard() was called.
+class ReaderLease {
+public:
+    explicit ReaderLease(const XapianIndex::Impl& impl) : m_impl(impl), m_reader(impl.acquire()) {}
+    ~ReaderLease() {
+        if (m_reader) m_impl.release(std::move(m_reader));
+    }
+    ReaderLease(const ReaderLease&) = delete;
+    ReaderLease& operator=(const ReaderLease&) = delete;
+    Reader& operator*() const { return *m_reader; }
+    Reader* operator->() const { return m_reader.get(); }
+    void discard() { m_reader.reset(); }
+
+private:
+    const XapianIndex::Impl& m_impl;
+    std::unique_ptr<Reader> m_reader;
+};
+
+// Turns the exception in flight into an Error; call only inside a catch block.
+core::Error current_xapian_error();
+
+// Runs `fn(Reader&)` with a borrowed reader and returns its result; Xapian exceptions become
+// Errors. When the writer changed the database under the reader (DatabaseModifiedError) the
+// reader is reopened and `fn` runs again (a few times: quick commits can overtake a reader
+// more than once); a reader that failed otherwise is discarded.
+constexpr int max_reader_retries = 5;
+
+template <typename Fn>
+auto with_reader(const XapianIndex::Impl& impl, Fn&& fn) -> core::Result<decltype(fn(std::declval<Reader&>()))> {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            ReaderLease reader(impl);  // opening or reopening may also meet a commit in progress
+            try {
+                return fn(*reader);
+            } catch (const Xapian::DatabaseModifiedError&) {
+                reader->db.reopen();
+                throw;
+            } catch (...) {
+                reader.discard();
+                throw;
+            }
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= max_reader_retries) return core::fail(current_xapian_error());
+        } catch (...) {
+            return core::fail(current_xapian_error());
+        }
+    }
+}
+
+}  // namespace gezondin::search

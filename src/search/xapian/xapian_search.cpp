@@ -1,0 +1,201 @@
+// The reading side of XapianIndex: search() and similar().
+#include <algorithm>
+
+#include "core/messages.h"
+#include "core/text.h"
+#include "search/query_params.h"
+#include "search/xapian/facets.h"
+#include "search/xapian/index_impl.h"
+#include "search/xapian/stored_doc.h"
+
+namespace gezondin::search {
+
+namespace {
+
+constexpr std::size_t snippet_chars = 260;
+constexpr std::size_t max_filter_value_bytes = 64;
+constexpr int max_similar = 50;
+constexpr std::size_t min_spelling_word_bytes = 4;
+
+using Flags = unsigned;
+constexpr Flags parse_flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+constexpr Flags plain_flags = Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+
+bool is_word_byte(char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// `text` with everything but words replaced by spaces: always parseable.
+std::string words_only(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out)
+        if (!is_word_byte(c)) c = ' ';
+    return out;
+}
+
+// Parses the user's text; a query Xapian rejects is retried without operators, then as plain words.
+Xapian::Query parse_text(Reader& r, const std::string& text) {
+    try {
+        return r.parser.parse_query(text, parse_flags);
+    } catch (const Xapian::QueryParserError&) {
+    }
+    try {
+        return r.parser.parse_query(text, plain_flags);
+    } catch (const Xapian::QueryParserError&) {
+    }
+    return r.parser.parse_query(words_only(text), plain_flags);
+}
+
+core::Status validate(const SearchQuery& q) {
+    std::vector<core::FieldProblem> problems;
+    if (!core::is_valid_utf8(q.text)) problems.push_back({"q", std::string(core::msg("search.not_utf8")), 0});
+    if (q.text.size() > SearchLimits::max_query_bytes)
+        problems.push_back({"q", core::msg("search.query_too_long", {std::to_string(SearchLimits::max_query_bytes)}), 0});
+    if (q.page < 1 || q.page > SearchLimits::max_page)
+        problems.push_back({"pagina", core::msg("search.page_too_large", {std::to_string(SearchLimits::max_page)}), 0});
+    if (q.page_size < 1 || q.page_size > SearchLimits::max_page_size)
+        problems.push_back({"per_pagina", core::msg("search.page_size_too_large", {std::to_string(SearchLimits::max_page_size)}), 0});
+    std::size_t values = 0;
+    for (const auto& [facet, list] : q.filters)
+        for (const auto& v : list) {
+            ++values;
+            if (v.empty() || v.size() > max_filter_value_bytes)
+                problems.push_back({facet_key(facet), std::string(core::msg("search.bad_filter")), 0});
+        }
+    if (values > SearchLimits::max_filter_values)
+        problems.push_back({"filters", core::msg("search.too_many_filters", {std::to_string(SearchLimits::max_filter_values)}), 0});
+    if (!problems.empty())
+        return core::fail(core::Error::invalid_input(std::string(core::msg("search.bad_params")), std::move(problems)));
+    return {};
+}
+
+Xapian::Query filter_query(const SearchQuery& q) {
+    std::vector<Xapian::Query> per_facet;
+    for (const auto& [facet, values] : q.filters) {
+        if (values.empty()) continue;
+        std::vector<Xapian::Query> any;
+        for (const auto& v : values) any.emplace_back(facet_term(facet, v));
+        per_facet.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+    }
+    return Xapian::Query(Xapian::Query::OP_AND, per_facet.begin(), per_facet.end());
+}
+
+
+bool is_operator(std::string_view w) {
+    return w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ";
+}
+
+bool in_spelling_table(const Xapian::Database& db, const std::string& word) {
+    auto it = db.spellings_begin();
+    it.skip_to(word);
+    return it != db.spellings_end() && *it == word;
+}
+
+}  // namespace
+
+// Replaces each word that occurs in no document by the closest word that does.
+static std::optional<std::string> spelling_suggestion(const XapianIndex::Impl& impl, Reader& r, const std::string& text) {
+    std::string out;
+    bool changed = false;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_word_byte(text[i])) { out.push_back(text[i++]); continue; }
+        std::size_t end = i;
+        while (end < text.size() && is_word_byte(text[end])) ++end;
+        std::string word = text.substr(i, end - i);
+        i = end;
+        std::string lower = Xapian::Unicode::tolower(word);
+        bool check = lower.size() >= min_spelling_word_bytes && !is_operator(word) &&
+                     lower.find_first_not_of("0123456789") != std::string::npos &&
+                     !impl.synonym_words.count(core::fold_diacritics_lower(lower));
+        if (check && !in_spelling_table(r.db, lower)) {
+            std::string fix = r.db.get_spelling_suggestion(lower, 2);
+            if (!fix.empty() && fix != lower) {
+                out += fix;
+                changed = true;
+                continue;
+            }
+        }
+        out += word;
+    }
+    if (!changed) return std::nullopt;
+    return out;
+}
+
+static SearchResult run_search(const XapianIndex::Impl& impl, Reader& r, const SearchQuery& q) {
+    auto text = std::string(core::trim(q.text));
+    Xapian::Query query = text.empty() ? Xapian::Query() : parse_text(r, text);
+    bool has_text = !query.empty();
+    if (!has_text) query = Xapian::Query::MatchAll;
+    if (auto filter = filter_query(q); !filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+
+    Xapian::Enquire enquire(r.db);
+    enquire.set_query(query);
+    if (q.sort == SortOrder::Date || !has_text) enquire.set_sort_by_value_then_relevance(date_slot, true);
+    if (!has_text) enquire.set_weighting_scheme(Xapian::BoolWeight());
+    FacetSpy spy;
+    enquire.add_matchspy(&spy);
+    auto offset = static_cast<Xapian::doccount>((q.page - 1) * q.page_size);
+    // checkatleast = every document: exact totals and exact facet counts.
+    auto mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(q.page_size), r.db.get_doccount());
+
+    SearchResult result;
+    result.total = static_cast<long>(mset.get_matches_estimated());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        auto stored = decode_stored_doc(it.get_document().get_data());
+        if (!stored) continue;
+        SearchHit hit = std::move(stored->hit);
+        hit.score = has_text ? it.get_percent() / 100.0 : 0.0;
+        std::string source = hit.summary + (hit.summary.empty() ? "" : " ") + stored->excerpt;
+        hit.snippet_html = mset.snippet(source, snippet_chars, r.stem,
+                                        Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                        "<mark>", "</mark>", "…");
+        result.hits.push_back(std::move(hit));
+    }
+    result.facets = spy.counts();
+    if (!text.empty()) result.suggestion = spelling_suggestion(impl, r, text);
+    return result;
+}
+
+core::Result<SearchResult> XapianIndex::search(const SearchQuery& query) const {
+    if (auto ok = validate(query); !ok) return core::fail(ok.error());
+    return with_reader(*m_impl, [&](Reader& r) { return run_search(*m_impl, r, query); });
+}
+
+static std::vector<SearchHit> run_similar(Reader& r, domain::ItemId id, int count) {
+    std::string id_term = "Q" + std::to_string(id);
+    auto postings = r.db.postlist_begin(id_term);
+    if (postings == r.db.postlist_end(id_term)) return {};
+    Xapian::RSet rset;
+    rset.add_document(*postings);
+
+    struct TextTerms : Xapian::ExpandDecider {
+        bool operator()(const std::string& term) const override {
+            return (term.size() > 4 && term[0] == 'Z') || term.starts_with("XC");
+        }
+    } decider;
+    Xapian::Enquire enquire(r.db);
+    enquire.set_query(Xapian::Query(id_term));
+    auto eset = enquire.get_eset(30, rset, &decider);
+    if (eset.empty()) return {};
+    Xapian::Query like(Xapian::Query::OP_OR, eset.begin(), eset.end());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(id_term)));
+    auto mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count));
+    std::vector<SearchHit> hits;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        auto stored = decode_stored_doc(it.get_document().get_data());
+        if (!stored || stored->hit.id == id) continue;
+        stored->hit.score = it.get_percent() / 100.0;
+        stored->hit.snippet_html.clear();
+        hits.push_back(std::move(stored->hit));
+    }
+    return hits;
+}
+
+core::Result<std::vector<SearchHit>> XapianIndex::similar(domain::ItemId id, int count) const {
+    count = std::clamp(count, 0, max_similar);
+    if (count == 0) return std::vector<SearchHit>{};
+    return with_reader(*m_impl, [&](Reader& r) { return run_similar(r, id, count); });
+}
+
+}  // namespace gezondin::search

@@ -1,0 +1,134 @@
+#include "services/kennisbank.h"
+
+#include "core/messages.h"
+#include "services/item_jsonl.h"
+
+namespace gezondin::services {
+
+Kennisbank::Kennisbank(storage::Database& db, search::SearchIndex* index, const domain::Taxonomy& taxonomy)
+    : m_db(db), m_index(index), m_taxonomy(taxonomy) {}
+
+core::Result<ImportReport> Kennisbank::import_items_jsonl(std::string_view text) {
+    auto items = parse_items_jsonl(text, m_taxonomy);
+    if (!items) return core::fail(items.error());
+    auto outcomes = m_db.upsert_items(*items);
+    if (!outcomes) return core::fail(outcomes.error());
+    ImportReport report;
+    for (const auto& o : *outcomes) {
+        if (o.created) ++report.created;
+        else if (o.changed) ++report.updated;
+        else ++report.unchanged;
+    }
+    if (auto synced = sync_index(); !synced) return core::fail(synced.error());
+    return report;
+}
+
+core::Status Kennisbank::export_items_jsonl(const std::function<void(std::string_view)>& out) {
+    return m_db.for_each_item([&](const domain::Item& item) { out(to_jsonl(item)); });
+}
+
+core::Result<long> Kennisbank::import_municipalities_csv(std::string_view csv) {
+    auto list = domain::parse_cbs_municipality_list(csv);
+    if (!list) return core::fail(list.error());
+    auto n = m_db.upsert_municipalities(*list);
+    if (!n) return n;
+    std::lock_guard lock(m_cache_mutex);
+    m_municipalities.clear();
+    return n;
+}
+
+core::Status Kennisbank::refresh_municipality_cache() {
+    std::lock_guard lock(m_cache_mutex);
+    if (!m_municipalities.empty()) return {};
+    auto list = m_db.municipalities();
+    if (!list) return core::fail(list.error());
+    for (auto& m : *list) m_municipalities.emplace(m.code, m);
+    return {};
+}
+
+search::IndexedItem Kennisbank::indexed(const domain::Item& item) {
+    search::IndexedItem out{item, {}};
+    std::lock_guard lock(m_cache_mutex);
+    if (auto it = m_municipalities.find(item.municipality_code); it != m_municipalities.end())
+        out.province_code = it->second.province_code;
+    return out;
+}
+
+core::Result<long> Kennisbank::sync_index() {
+    if (!m_index) return 0;
+    std::lock_guard lock(m_sync_mutex);
+    if (auto r = refresh_municipality_cache(); !r) return core::fail(r.error());
+    auto applied = m_index->applied_seq();
+    if (!applied) return core::fail(applied.error());
+    long count = 0;
+    std::int64_t seq = *applied;
+    for (;;) {
+        auto changes = m_db.changes_since(seq, 500);
+        if (!changes) return core::fail(changes.error());
+        if (changes->empty()) break;
+        for (const auto& c : *changes) {
+            auto item = m_db.item(c.item_id);
+            core::Status s;
+            if (item) s = m_index->put(indexed(*item));
+            else if (item.error().code() == core::ErrorCode::NotFound) s = m_index->remove(c.item_id);
+            else return core::fail(item.error());
+            if (!s) return core::fail(s.error());
+            seq = c.seq;
+            ++count;
+        }
+        if (auto s = m_index->commit(seq); !s) return core::fail(s.error());
+    }
+    return count;
+}
+
+core::Result<long> Kennisbank::rebuild_index(search::SearchIndex& fresh) {
+    std::lock_guard lock(m_sync_mutex);
+    if (auto r = refresh_municipality_cache(); !r) return core::fail(r.error());
+    auto last = m_db.last_change_seq();   // read first: later changes are applied by the next sync
+    if (!last) return core::fail(last.error());
+    long count = 0;
+    core::Status failure;
+    auto s = m_db.for_each_item([&](const domain::Item& item) {
+        if (!failure) return;
+        failure = fresh.put(indexed(item));
+        ++count;
+    });
+    if (!s) return core::fail(s.error());
+    if (!failure) return core::fail(failure.error());
+    if (auto c = fresh.commit(*last); !c) return core::fail(c.error());
+    return count;
+}
+
+core::Result<domain::Item> Kennisbank::item(domain::ItemId id) { return m_db.item(id); }
+
+core::Result<storage::ItemPage> Kennisbank::list(const storage::ItemFilter& filter, long offset, long limit) {
+    return m_db.list_items(filter, storage::ItemOrder::DateDescending, offset, limit);
+}
+
+namespace {
+core::Error no_index() { return core::Error::unavailable(std::string(core::msg("error.no_index"))); }
+}  // namespace
+
+core::Result<search::SearchResult> Kennisbank::search(const search::SearchQuery& query) {
+    if (!m_index) return core::fail(no_index());
+    return m_index->search(query);
+}
+
+core::Result<std::vector<search::SearchHit>> Kennisbank::similar(domain::ItemId id, int count) {
+    if (!m_index) return core::fail(no_index());
+    return m_index->similar(id, count);
+}
+
+core::Result<domain::Municipality> Kennisbank::municipality(const std::string& code) { return m_db.municipality(code); }
+
+core::Result<std::vector<domain::Municipality>> Kennisbank::municipalities() { return m_db.municipalities(); }
+
+std::string Kennisbank::municipality_name(const std::string& code) {
+    if (code.empty()) return {};
+    (void)refresh_municipality_cache();
+    std::lock_guard lock(m_cache_mutex);
+    auto it = m_municipalities.find(code);
+    return it == m_municipalities.end() ? code : it->second.name;
+}
+
+}  // namespace gezondin::services

@@ -1,0 +1,126 @@
+#include "web/app.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/messages.h"
+#include "core/text.h"
+#include "web/api/api_v1.h"
+#include "web/errors.h"
+#include "web/pages/feeds.h"
+#include "web/pages/kennisbank_pages.h"
+#include "web/static_files.h"
+
+namespace gezondin::web {
+
+namespace {
+
+// "/a/b/" -> {"a", "b"}
+std::vector<std::string_view> segments(std::string_view path) {
+    std::vector<std::string_view> out;
+    for (auto s : core::split(path, '/'))
+        if (!s.empty()) out.push_back(s);
+    return out;
+}
+
+constexpr const char* content_security_policy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+}  // namespace
+
+App::App(services::Kennisbank& kennisbank, const Renderer& renderer, AppConfig config)
+    : m_kb(kennisbank), m_renderer(renderer), m_config(std::move(config)) {}
+
+Response App::check_limits(const Request& req) const {
+    std::size_t header_bytes = 0;
+    for (const auto& [k, v] : req.headers) header_bytes += k.size() + v.size() + 4;
+    auto fail = [&](int status, std::string message) { return error_response(req, m_renderer, core::Error::too_large(std::move(message)), status); };
+    if (req.target.size() > m_config.max_url_bytes) return fail(414, std::string(core::msg("error.too_long_url")));
+    if (header_bytes > m_config.max_header_bytes) return fail(431, std::string(core::msg("error.too_large_headers")));
+    if (req.body.size() > m_config.max_body_bytes)
+        return fail(413, core::msg("error.too_large_body", {std::to_string(m_config.max_body_bytes / 1024)}));
+    if (req.bad_encoding)
+        return error_response(req, m_renderer, core::Error::invalid_input(std::string(core::msg("error.bad_url"))));
+    if (!core::is_valid_utf8(req.path))
+        return error_response(req, m_renderer, core::Error::invalid_input(std::string(core::msg("error.not_utf8"))));
+    for (const auto& [k, v] : req.query)
+        if (!core::is_valid_utf8(k) || !core::is_valid_utf8(v))
+            return error_response(req, m_renderer, core::Error::invalid_input(std::string(core::msg("error.not_utf8"))));
+    return Response{0, {}, {}};
+}
+
+void App::add_security_headers(Response& r) const {
+    r.set_header("Content-Security-Policy", content_security_policy);
+    r.set_header("X-Content-Type-Options", "nosniff");
+    r.set_header("Referrer-Policy", "strict-origin-when-cross-origin");
+    r.set_header("X-Frame-Options", "DENY");
+    if (r.header("Cache-Control").empty()) r.set_header("Cache-Control", "no-store");
+}
+
+Response App::handle(const Request& request) {
+    m_metrics.requests.fetch_add(1, std::memory_order_relaxed);
+    Response r;
+    try {
+        r = check_limits(request);
+        if (r.status == 0) r = route(request);
+    } catch (const std::exception&) {
+        r = error_response(request, m_renderer, core::Error::internal(std::string(core::msg("error.internal"))));
+    }
+    if (r.status >= 500) m_metrics.server_errors.fetch_add(1, std::memory_order_relaxed);
+    else if (r.status >= 400) m_metrics.client_errors.fetch_add(1, std::memory_order_relaxed);
+    add_security_headers(r);
+    return r;
+}
+
+Response App::route(const Request& req) {
+    Context ctx{m_kb, m_renderer, m_config, req};
+    auto seg = segments(req.path);
+    bool get = req.method == "GET" || req.method == "HEAD";
+    auto not_found = [&] {
+        return error_response(req, m_renderer, core::Error(core::ErrorCode::NotFound, std::string(core::msg("error.not_found"))));
+    };
+    if (!get) {
+        auto r = error_response(req, m_renderer, core::Error::invalid_input(std::string(core::msg("error.method"))), 405);
+        r.set_header("Allow", "GET, HEAD");
+        return r;
+    }
+    if (seg.empty()) return home_page(ctx);
+    const auto first = seg[0];
+    const auto n = seg.size();
+    if (first == "healthz" && n == 1) return Response::text("ok\n");
+    if (first == "readyz" && n == 1)
+        return m_ready ? Response::text("ready\n") : Response::text("starting\n", "text/plain; charset=utf-8", 503);
+    if (first == "metrics" && n == 1) {
+        std::string body = "# TYPE gezondin_requests_total counter\ngezondin_requests_total " + std::to_string(m_metrics.requests.load()) +
+                           "\n# TYPE gezondin_client_errors_total counter\ngezondin_client_errors_total " + std::to_string(m_metrics.client_errors.load()) +
+                           "\n# TYPE gezondin_server_errors_total counter\ngezondin_server_errors_total " + std::to_string(m_metrics.server_errors.load()) + "\n";
+        return Response::text(body, "text/plain; version=0.0.4");
+    }
+    if (first == "kennisbank") {
+        if (n == 1) return search_page(ctx);
+        if (n == 2) return item_page(ctx, seg[1]);
+    }
+    if (first == "themas") return n == 1 ? themes_index(ctx) : n == 2 ? theme_page(ctx, seg[1]) : not_found();
+    if (first == "gala-doelen") return n == 1 ? goals_index(ctx) : n == 2 ? goal_page(ctx, seg[1]) : not_found();
+    if (first == "sporen") return n == 1 ? tracks_index(ctx) : n == 2 ? track_page(ctx, seg[1]) : not_found();
+    if (first == "gemeenten") return n == 1 ? municipalities_index(ctx) : n == 2 ? municipality_page(ctx, seg[1]) : not_found();
+    if (first == "feed.atom" && n == 1) return atom_feed(ctx);
+    if (first == "sitemap.xml" && n == 1) return sitemap(ctx);
+    if (first == "robots.txt" && n == 1) return robots_txt(ctx);
+    if (first == "static" && n == 2) {
+        if (auto r = static_file(seg[1])) return *r;
+        return not_found();
+    }
+    if (first == "api" && n >= 3 && seg[1] == "v1") {
+        if (seg[2] == "items" && n == 3) return api_items(ctx);
+        if (seg[2] == "items" && n == 4) return api_item(ctx, seg[3]);
+        if (seg[2] == "search" && n == 3) return api_search(ctx);
+        if (seg[2] == "taxonomies" && n == 3) return api_taxonomies(ctx);
+        if (seg[2] == "openapi.json" && n == 3) return api_openapi(ctx);
+    }
+    return not_found();
+}
+
+}  // namespace gezondin::web
