@@ -106,8 +106,8 @@ std::optional<domain::Item> parse_line(const json& obj, long line, const domain:
     item.municipality_code = p.text("municipality", false);
     item.links = p.links();
     for (auto& fp : domain::validate(item, tax)) {
-        if (fp.field == "external_id" && item.external_id.empty()) continue;   // already reported
-        if (fp.field == "title" && item.title.empty()) continue;
+        bool reported_missing = (fp.field == "external_id" || fp.field == "title") && !obj.contains(fp.field);
+        if (reported_missing) continue;
         fp.line = line;
         problems.push_back(std::move(fp));
     }
