@@ -22,7 +22,8 @@ build: deps configure
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --timeout 600
 
-run: build
+run: deps configure
+	cmake --build $(BUILD) -j $(JOBS) --target gezondin
 	$(BIN) demo --data $(DATA)
 	$(BIN) serve --data $(DATA) --listen $(LISTEN)
 

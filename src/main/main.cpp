@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
+#include <tuple>
 #include <iostream>
 
 #include "core/messages.h"
@@ -26,12 +27,17 @@ int main(int argc, char** argv) {
     s.database_url = env_or("GEZONDIN_DATABASE", "");
     s.listen = env_or("GEZONDIN_LISTEN", "127.0.0.1:8080");
     s.base_url = env_or("GEZONDIN_BASE_URL", "");
-    std::string max_body = env_or("GEZONDIN_MAX_BODY_KB", "1024");
-    try {
-        s.max_body_kb = std::stoul(max_body);
-    } catch (...) {
-        std::cerr << core::msg("cli.bad_env", {"GEZONDIN_MAX_BODY_KB", max_body}) << "\n";
-        return 2;
+    for (auto [name, target, fallback] : {std::tuple{"GEZONDIN_MAX_BODY_KB", &s.max_body_kb, "1024"},
+                                          std::tuple{"GEZONDIN_PAGE_CACHE", &s.page_cache_entries, "1000"}}) {
+        std::string value = env_or(name, fallback);
+        try {
+            std::size_t used = 0;
+            *target = std::stoul(value, &used);
+            if (used != value.size()) throw std::invalid_argument(value);
+        } catch (...) {
+            std::cerr << core::msg("cli.bad_env", {name, value}) << "\n";
+            return 2;
+        }
     }
 
     CLI::App cli{"GezondIn: platform voor de lokale aanpak van gezondheidsverschillen", "gezondin"};
@@ -45,6 +51,7 @@ int main(int argc, char** argv) {
     serve->add_option("--listen", s.listen, "Adres en poort, bijv. 127.0.0.1:8080 (GEZONDIN_LISTEN)")->capture_default_str();
     serve->add_option("--base-url", s.base_url, "Publiek adres voor links in feeds (GEZONDIN_BASE_URL)");
     serve->add_option("--max-body-kb", s.max_body_kb, "Grootste verzoek in kilobyte (GEZONDIN_MAX_BODY_KB)")->check(CLI::Range(1, 1 << 20));
+    serve->add_option("--page-cache", s.page_cache_entries, "Aantal pagina's in het geheugen; 0 = uit (GEZONDIN_PAGE_CACHE)")->check(CLI::Range(0, 100000));
     auto* migrate = cli.add_subcommand("migrate", "Werk de database bij naar de nieuwste versie");
     common(migrate);
     auto* demo = cli.add_subcommand("demo", "Vul de database met verzonnen voorbeelden");

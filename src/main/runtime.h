@@ -19,6 +19,7 @@ struct Settings {
     std::string listen = "127.0.0.1:8080";
     std::string base_url;             // empty: http://<listen>
     std::size_t max_body_kb = 1024;
+    std::size_t page_cache_entries = 1000;   // 0 turns the rendered-page cache off
 };
 
 enum class IndexMode {

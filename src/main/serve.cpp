@@ -1,3 +1,4 @@
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -69,6 +70,12 @@ int run_serve(const Settings& s) {
     if (!split_listen(s.listen, host, port))
         return report_error(core::Error::invalid_input(core::msg("cli.bad_listen", {s.listen})));
 
+    // Per-request buffers are freed and allocated again at a high rate; glibc's defaults return
+    // that memory to the kernel each time (madvise, page faults dominated a profile of the
+    // item API). Keep it in the process instead.
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 128 << 20);
+
     // Signals are taken by sigwait below; block them before any thread starts.
     sigset_t signals;
     sigemptyset(&signals);
@@ -85,6 +92,7 @@ int run_serve(const Settings& s) {
     web::AppConfig config;
     config.base_url = s.base_url.empty() ? "http://" + s.listen : s.base_url;
     config.max_body_bytes = s.max_body_kb * 1024;
+    config.page_cache_entries = s.page_cache_entries;
     web::App app(*rt->kennisbank, **renderer, config);
 
     web::HttpServer server;

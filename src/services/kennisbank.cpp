@@ -78,6 +78,7 @@ core::Result<long> Kennisbank::sync_index() {
         }
         if (auto s = m_index->commit(seq); !s) return core::fail(s.error());
     }
+    m_generation.store(seq, std::memory_order_release);
     return count;
 }
 

@@ -3,6 +3,8 @@
 // the database, and read items, listings and search results. Sees storage and search only
 // through their interfaces. Thread-safe: several request threads may call it at once.
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -45,6 +47,9 @@ public:
 
     // Applies change-log entries the index has not seen yet. Returns how many were applied.
     core::Result<long> sync_index();
+    // Changes whenever the index takes in changes: a validator for anything derived from
+    // the index (rendered pages, facet counts).
+    std::int64_t generation() const { return m_generation.load(std::memory_order_acquire); }
     // Puts every item into `fresh` (an empty index) and marks it current with the log.
     core::Result<long> rebuild_index(search::SearchIndex& fresh);
 
@@ -67,6 +72,7 @@ private:
     const domain::Taxonomy& m_taxonomy;
     std::mutex m_sync_mutex;                                  // one index writer at a time
     std::mutex m_cache_mutex;
+    std::atomic<std::int64_t> m_generation{-1};
     std::map<std::string, domain::Municipality> m_municipalities;
 };
 

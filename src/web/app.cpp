@@ -31,7 +31,35 @@ constexpr const char* content_security_policy =
 }  // namespace
 
 App::App(services::Kennisbank& kennisbank, const Renderer& renderer, AppConfig config)
-    : m_kb(kennisbank), m_renderer(renderer), m_config(std::move(config)) {}
+    : m_kb(kennisbank), m_renderer(renderer), m_config(std::move(config)), m_cache(m_config.page_cache_entries) {}
+
+namespace {
+bool cacheable(const Request& req) {
+    if (req.method != "GET" && req.method != "HEAD") return false;
+    for (const char* p : {"/healthz", "/readyz", "/metrics", "/static/"})
+        if (req.path.rfind(p, 0) == 0) return false;
+    return true;
+}
+}  // namespace
+
+// Serves a stored copy while the index has not changed; answers If-None-Match from it too.
+Response App::cached_route(const Request& req) {
+    if (!cacheable(req)) return route(req);
+    auto generation = m_kb.generation();
+    auto hit = m_cache.find(req.target, generation);
+    if (!hit) {
+        hit = route(req);
+        if (hit->status == 200 && req.method == "GET") m_cache.store(req.target, generation, *hit);
+    }
+    auto etag = hit->header("ETag");
+    if (!etag.empty() && req.header("if-none-match").find(etag) != std::string_view::npos) {
+        Response not_modified;
+        not_modified.status = 304;
+        not_modified.set_header("ETag", std::string(etag));
+        return not_modified;
+    }
+    return *hit;
+}
 
 Response App::check_limits(const Request& req) const {
     std::size_t header_bytes = 0;
@@ -64,7 +92,7 @@ Response App::handle(const Request& request) {
     Response r;
     try {
         r = check_limits(request);
-        if (r.status == 0) r = route(request);
+        if (r.status == 0) r = cached_route(request);
     } catch (const std::exception&) {
         r = error_response(request, m_renderer, core::Error::internal(std::string(core::msg("error.internal"))));
     }

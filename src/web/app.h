@@ -11,6 +11,7 @@
 
 #include "services/kennisbank.h"
 #include "web/http/message.h"
+#include "web/page_cache.h"
 #include "web/render/renderer.h"
 
 namespace gezondin::web {
@@ -20,6 +21,7 @@ struct AppConfig {
     std::size_t max_body_bytes = 1u << 20;
     std::size_t max_header_bytes = 16u << 10;
     std::size_t max_url_bytes = 16u << 10;
+    std::size_t page_cache_entries = 1000;            // rendered GET responses kept in memory
 };
 
 // Counters for /metrics; updated with relaxed atomics.
@@ -43,6 +45,7 @@ public:
 
 private:
     Response route(const Request& request);
+    Response cached_route(const Request& request);
     Response check_limits(const Request& request) const;
     void add_security_headers(Response& response) const;
 
@@ -51,6 +54,7 @@ private:
     AppConfig m_config;
     std::atomic<bool> m_ready{false};
     Metrics m_metrics;
+    PageCache m_cache;
 };
 
 }  // namespace gezondin::web
