@@ -219,3 +219,14 @@ TEST_F(AppTest, HealthAndReadiness) {
     EXPECT_EQ(fx->get("/readyz").status, 200);
     EXPECT_THAT(fx->get("/metrics").body, HasSubstr("gezondin_requests_total"));
 }
+
+TEST(PageCache, NewItemsShowUpOnCachedPages) {
+    WebFixture fx;
+    auto before = fx.get("/kennisbank?q=zwemles");
+    EXPECT_THAT(before.body, HasSubstr("We vonden niets"));
+    EXPECT_THAT(fx.get("/kennisbank?q=zwemles").body, HasSubstr("We vonden niets"));   // served from the cache
+    (void)fx.rt.kennisbank->import_items_jsonl(
+        R"({"external_id":"z-1","type":"nieuws","title":"Zwemles voor volwassenen","summary":"Zwemmen.","body":"Zwemles.","date":"2026-11-01","themes":["bewegen-en-sport"],"gala_goals":[4],"tracks":["gedrag-en-vaardigheden"],"level":"lokaal","municipality":"","links":[]})")
+        .value();
+    EXPECT_THAT(fx.get("/kennisbank?q=zwemles").body, HasSubstr("Zwemles voor volwassenen"));
+}
