@@ -1,0 +1,239 @@
+// Search benchmark: reindex 100,000 synthetic items into Xapian, then measure in-process
+// search latency (2-word queries, all facets) against SQLite FTS5 as a baseline, and how many
+// relevant items each finds for stemmed and synonym queries. Prints a Markdown report.
+//   bench_search [--items N] [--queries N] [--reps N] [--dir PATH]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "search/synonyms.h"
+#include "search/xapian/xapian_index.h"
+
+using namespace gezondin;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Options {
+    long items = 100000;
+    int queries = 100;
+    int reps = 10;
+    std::string dir;
+};
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+[[noreturn]] void die(const std::string& what) {
+    std::fprintf(stderr, "bench_search: %s\n", what.c_str());
+    std::exit(1);
+}
+
+class Fts {
+public:
+    explicit Fts(const std::string& path) {
+        if (sqlite3_open(path.c_str(), &m_db) != SQLITE_OK) die("sqlite open");
+        exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        exec("CREATE VIRTUAL TABLE docs USING fts5(title, summary, body, tokenize='unicode61 remove_diacritics 2')");
+    }
+    ~Fts() { sqlite3_close(m_db); }
+    void exec(const char* sql) {
+        char* err = nullptr;
+        if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) != SQLITE_OK) die(std::string("sqlite: ") + (err ? err : ""));
+    }
+    sqlite3_stmt* prepare(const char* sql) {
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql, -1, &st, nullptr) != SQLITE_OK) die(sqlite3_errmsg(m_db));
+        return st;
+    }
+    // FTS5 query text: each word quoted (implicit AND), or one phrase.
+    static std::string match_expr(const std::string& text, bool phrase) {
+        if (phrase) return "\"" + text + "\"";
+        std::string out;
+        std::istringstream in(text);
+        for (std::string w; in >> w;) out += (out.empty() ? "\"" : " \"") + w + "\"";
+        return out;
+    }
+    std::vector<std::int64_t> top(const std::string& expr, int limit) {
+        static thread_local sqlite3_stmt* st = nullptr;
+        if (!st) st = prepare("SELECT rowid FROM docs WHERE docs MATCH ?1 ORDER BY rank LIMIT ?2");
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, expr.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(st, 2, limit);
+        std::vector<std::int64_t> ids;
+        while (sqlite3_step(st) == SQLITE_ROW) ids.push_back(sqlite3_column_int64(st, 0));
+        return ids;
+    }
+    long count(const std::string& expr) {
+        static thread_local sqlite3_stmt* st = nullptr;
+        if (!st) st = prepare("SELECT count(*) FROM docs WHERE docs MATCH ?1");
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, expr.c_str(), -1, SQLITE_TRANSIENT);
+        return sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    }
+    sqlite3* db() { return m_db; }
+
+private:
+    sqlite3* m_db = nullptr;
+};
+
+Options parse_args(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        std::string k = argv[i], v = argv[i + 1];
+        if (k == "--items") o.items = std::stol(v);
+        else if (k == "--queries") o.queries = std::stoi(v);
+        else if (k == "--reps") o.reps = std::stoi(v);
+        else if (k == "--dir") o.dir = v;
+        else die("unknown option " + k);
+    }
+    if (o.dir.empty()) o.dir = (std::filesystem::temp_directory_path() / ("gezondin-bench-" + std::to_string(::getpid()))).string();
+    return o;
+}
+
+long dir_size_mb(const std::string& dir) {
+    std::uintmax_t total = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) total += e.file_size();
+    return static_cast<long>(total / (1024 * 1024));
+}
+
+std::set<std::int64_t> xapian_all_ids(const search::XapianIndex& index, const std::string& text) {
+    std::set<std::int64_t> ids;
+    search::SearchQuery q;
+    q.text = text;
+    q.page_size = 100;
+    for (q.page = 1; q.page <= 1000; ++q.page) {
+        auto r = index.search(q);
+        if (!r) die(r.error().message());
+        for (const auto& h : r->hits) ids.insert(h.id);
+        if (r->hits.size() < 100) break;
+    }
+    return ids;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    auto opt = parse_args(argc, argv);
+    std::filesystem::remove_all(opt.dir);
+    std::filesystem::create_directories(opt.dir);
+
+    auto t = Clock::now();
+    std::vector<bench::GeneratedItem> items;
+    items.reserve(static_cast<std::size_t>(opt.items));
+    for (long n = 1; n <= opt.items; ++n) items.push_back(bench::generate_item(n));
+    double gen_ms = ms_since(t);
+    double words = 0;
+    for (const auto& g : items) words += static_cast<double>(std::count(g.indexed.item.body.begin(), g.indexed.item.body.end(), ' '));
+
+    search::IndexOptions options;
+    auto synonyms = search::parse_synonyms(read_file(std::string(GEZONDIN_SOURCE_DIR) + "/data/synonyms.txt"));
+    if (!synonyms) die(synonyms.error().message());
+    options.synonyms = *synonyms;
+    auto opened = search::XapianIndex::open(opt.dir + "/xapian", options);
+    if (!opened) die(opened.error().message());
+    auto& index = **opened;
+    t = Clock::now();
+    for (const auto& g : items)
+        if (!index.put(g.indexed)) die("put failed");
+    if (!index.commit(1)) die("commit failed");
+    double reindex_s = ms_since(t) / 1000;
+
+    Fts fts(opt.dir + "/fts.sqlite");
+    t = Clock::now();
+    fts.exec("BEGIN");
+    auto* ins = fts.prepare("INSERT INTO docs(rowid, title, summary, body) VALUES (?1, ?2, ?3, ?4)");
+    for (const auto& g : items) {
+        const auto& it = g.indexed.item;
+        sqlite3_reset(ins);
+        sqlite3_bind_int64(ins, 1, it.id);
+        sqlite3_bind_text(ins, 2, it.title.c_str(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 3, it.summary.c_str(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 4, it.body.c_str(), -1, SQLITE_STATIC);
+        if (sqlite3_step(ins) != SQLITE_DONE) die("fts insert");
+    }
+    sqlite3_finalize(ins);
+    fts.exec("COMMIT");
+    double fts_build_s = ms_since(t) / 1000;
+
+    auto queries = bench::two_word_queries(opt.queries);
+    std::vector<double> xap_ms, fts_ms, all_ms;
+    long xap_total = 0, fts_total = 0;
+    for (int rep = 0; rep < opt.reps; ++rep)
+        for (const auto& text : queries) {
+            search::SearchQuery q;
+            q.text = text;
+            t = Clock::now();
+            auto r = index.search(q);
+            xap_ms.push_back(ms_since(t));
+            if (!r) die(r.error().message());
+            if (rep == 0) xap_total += r->total;
+            auto expr = Fts::match_expr(text, false);
+            t = Clock::now();
+            auto top = fts.top(expr, 20);
+            long n = fts.count(expr);
+            fts_ms.push_back(ms_since(t));
+            if (rep == 0) fts_total += n;
+        }
+    for (int rep = 0; rep < 20; ++rep) {
+        t = Clock::now();
+        if (!index.search(search::SearchQuery{})) die("match-all search failed");
+        all_ms.push_back(ms_since(t));
+    }
+
+    std::printf("## Search benchmark (%ld items, %.0f body words per item on average)\n\n", opt.items, words / static_cast<double>(opt.items));
+    std::printf("Corpus generation: %.1f s. Xapian index: %ld MB. FTS5 database: %ld MB.\n\n", gen_ms / 1000,
+                dir_size_mb(opt.dir + "/xapian"), static_cast<long>(std::filesystem::file_size(opt.dir + "/fts.sqlite") / (1024 * 1024)));
+    std::printf("| Measure | Xapian (GezondIn) | SQLite FTS5 baseline | Target |\n|---|---|---|---|\n");
+    std::printf("| Full index build | %.1f s | %.1f s | Xapian <= 60 s |\n", reindex_s, fts_build_s);
+    std::printf("| 2-word query p50 (%zu queries x %d) | %.2f ms | %.2f ms | <= 3 ms |\n", queries.size(), opt.reps,
+                percentile(xap_ms, 0.5), percentile(fts_ms, 0.5));
+    std::printf("| 2-word query p99 | %.2f ms | %.2f ms | <= 15 ms |\n", percentile(xap_ms, 0.99), percentile(fts_ms, 0.99));
+    std::printf("| Mean matches per query | %.0f | %.0f | |\n", static_cast<double>(xap_total) / static_cast<double>(queries.size()),
+                static_cast<double>(fts_total) / static_cast<double>(queries.size()));
+    std::printf("| No text, all facets over every item, p50 / p99 | %.2f / %.2f ms | - | |\n\n", percentile(all_ms, 0.5), percentile(all_ms, 0.99));
+    std::printf("Xapian: exact total, top 20 with snippets, counts for all 8 facets. FTS5: top 20 by bm25 plus count(*), no facets.\n\n");
+
+    std::printf("### Relevant items found (an item is relevant when it mentions the concept in any form)\n\n");
+    std::printf("| Query | Kind | Relevant | Xapian found (relevant) | FTS5 found (relevant) |\n|---|---|---|---|---|\n");
+    for (std::size_t c = 0; c < bench::concepts().size(); ++c) {
+        const auto& concept_ = bench::concepts()[c];
+        std::set<std::int64_t> relevant;
+        for (const auto& g : items)
+            if (g.mentions[c]) relevant.insert(g.indexed.item.id);
+        for (const auto& form : concept_.forms) {
+            auto xap = xapian_all_ids(index, form);
+            auto expr = Fts::match_expr(form, form.find(' ') != std::string::npos);
+            auto fts_ids = fts.top(expr, 1 << 30);
+            auto hits = [&](const auto& found) {
+                return std::count_if(found.begin(), found.end(), [&](std::int64_t id) { return relevant.count(id) > 0; });
+            };
+            std::printf("| %s | %s | %zu | %zu (%ld) | %zu (%ld) |\n", form.c_str(), concept_.synonym ? "synonym" : "word form",
+                        relevant.size(), xap.size(), static_cast<long>(hits(xap)), fts_ids.size(), static_cast<long>(hits(fts_ids)));
+        }
+    }
+    opened->reset();
+    std::filesystem::remove_all(opt.dir);
+    return 0;
+}

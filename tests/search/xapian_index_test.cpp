@@ -1,0 +1,293 @@
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "test_index.h"
+
+using namespace gezondin;
+using namespace gezondin::search;
+using namespace gezondin::search::test;
+using domain::ItemType;
+using domain::Level;
+
+namespace {
+
+class XapianIndexTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto opened = XapianIndex::open(m_dir.path(), project_options());
+        ASSERT_TRUE(opened.has_value()) << opened.error().message();
+        m_index = std::move(*opened);
+    }
+
+    void add(const ItemSpec& spec) { ASSERT_TRUE(m_index->put(make_item(spec)).has_value()); }
+    void commit() { ASSERT_TRUE(m_index->commit(++m_seq).has_value()); }
+
+    SearchResult search(const SearchQuery& q) {
+        auto r = m_index->search(q);
+        EXPECT_TRUE(r.has_value()) << r.error().message();
+        return r ? *r : SearchResult{};
+    }
+    std::vector<domain::ItemId> find(const std::string& text) { return ids(search(text_query(text))); }
+
+    // Five items with distinct facets, for facet, filter and sort tests.
+    void add_facet_corpus() {
+        add({.id = 1, .title = "Buurtkamer tegen eenzaamheid", .summary = "Ouderen ontmoeten elkaar in de wijk.",
+             .type = ItemType::Praktijkvoorbeeld, .date = "2023-05-01", .themes = {"eenzaamheid", "ouderen"},
+             .goals = {3, 6}, .tracks = {"sociale-omgeving"}, .level = Level::Lokaal, .municipality = "GM0363", .province = "PV27"});
+        add({.id = 2, .title = "Wandelgroep in de wijk", .summary = "Samen bewegen in de wijk.",
+             .type = ItemType::Praktijkvoorbeeld, .date = "2024-02-10", .themes = {"bewegen-en-sport"},
+             .goals = {2, 4}, .tracks = {"fysieke-omgeving"}, .level = Level::Lokaal, .municipality = "GM0599", .province = "PV28"});
+        add({.id = 3, .title = "Instrument wijkscan", .summary = "Meet de gezondheid in elke wijk.",
+             .type = ItemType::Instrument, .date = "2024-09-30", .themes = {"monitoring-en-evaluatie"},
+             .goals = {1}, .tracks = {"preventie-en-zorg"}, .level = Level::Regionaal, .municipality = "", .province = "PV28"});
+        add({.id = 4, .title = "Publicatie over armoede", .summary = "Armoede en gezondheid in de wijk.",
+             .type = ItemType::Publicatie, .date = "2022-11-11", .themes = {"armoede-en-schulden", "eenzaamheid"},
+             .goals = {1, 3}, .tracks = {"sociale-omgeving", "participatie"}, .level = Level::Landelijk});
+        add({.id = 5, .title = "Nieuws over sport", .summary = "Een nieuw sportveld.", .type = ItemType::Nieuws,
+             .date = "2025-01-20", .themes = {"bewegen-en-sport"}, .goals = {4}, .tracks = {"fysieke-omgeving"},
+             .level = Level::Lokaal, .municipality = "GM0363", .province = "PV27"});
+        commit();
+    }
+
+    static long count_of(const SearchResult& r, Facet f, const std::string& value) {
+        for (const auto& c : r.facets.at(f))
+            if (c.value == value) return c.count;
+        return 0;
+    }
+
+    TempDir m_dir;
+    std::unique_ptr<XapianIndex> m_index;
+    std::int64_t m_seq = 0;
+};
+
+}  // namespace
+
+TEST_F(XapianIndexTest, SearchFindsPluralWithSingularQuery) {
+    add({.id = 1, .title = "Samenwerking", .body = "De gemeenten in de regio werken samen."});
+    add({.id = 2, .title = "Anders", .body = "Iets over fietsen."});
+    commit();
+    EXPECT_EQ(find("gemeente"), std::vector<domain::ItemId>{1});
+}
+
+TEST_F(XapianIndexTest, SearchFindsSingularWithPluralQuery) {
+    add({.id = 1, .title = "Aanpak", .body = "In deze wijk is een nieuw plan."});
+    commit();
+    EXPECT_EQ(find("wijken"), std::vector<domain::ItemId>{1});
+}
+
+TEST_F(XapianIndexTest, SearchMeetsWordFormsBothWays) {
+    add({.id = 1, .title = "Fiets", .body = "Een fiets voor elk kind."});
+    add({.id = 2, .title = "Verschillen", .body = "Gezondheidsverschillen tussen wijken."});
+    add({.id = 3, .title = "Teams", .body = "De wijkteams helpen."});
+    commit();
+    EXPECT_EQ(find("fietsen"), std::vector<domain::ItemId>{1});
+    EXPECT_EQ(find("gezondheidsverschil"), std::vector<domain::ItemId>{2});
+    EXPECT_EQ(find("wijkteam"), std::vector<domain::ItemId>{3});
+}
+
+TEST_F(XapianIndexTest, SearchFoldsDiacriticsBothWays) {
+    add({.id = 1, .title = "Geïnspireerd door Rotterdam", .body = "Goede ideeën."});
+    add({.id = 2, .title = "Een cafe", .body = "Een coordinator helpt."});
+    commit();
+    EXPECT_EQ(find("geinspireerd"), std::vector<domain::ItemId>{1});
+    EXPECT_EQ(find("ideeen"), std::vector<domain::ItemId>{1});
+    EXPECT_EQ(find("café"), std::vector<domain::ItemId>{2});
+    EXPECT_EQ(find("coördinator"), std::vector<domain::ItemId>{2});
+}
+
+TEST_F(XapianIndexTest, AbbreviationFindsLongFormAndBack) {
+    add({.id = 1, .title = "Akkoord getekend", .body = "De gemeente tekende het Gezond en Actief Leven Akkoord."});
+    add({.id = 2, .title = "Nieuwe GALA-middelen", .body = "Geld uit de GALA voor de wijk."});
+    add({.id = 3, .title = "Zorg", .body = "Het Integraal Zorgakkoord gaat over zorg."});
+    add({.id = 4, .title = "Steun", .body = "Hulp via de Wmo en de GGD."});
+    add({.id = 5, .title = "Ander", .body = "Een leefstijlprogramma zonder afkortingen."});
+    commit();
+    auto sorted = [](std::vector<domain::ItemId> v) { std::sort(v.begin(), v.end()); return v; };
+    EXPECT_EQ(sorted(find("GALA")), (std::vector<domain::ItemId>{1, 2}));
+    EXPECT_EQ(sorted(find("gezond en actief leven akkoord")), (std::vector<domain::ItemId>{1, 2}));
+    EXPECT_EQ(find("IZA"), std::vector<domain::ItemId>{3});
+    EXPECT_EQ(find("wet maatschappelijke ondersteuning"), std::vector<domain::ItemId>{4});
+    EXPECT_EQ(find("gemeentelijke gezondheidsdienst hulp"), std::vector<domain::ItemId>{4});
+    EXPECT_EQ(find("GALA wijk"), std::vector<domain::ItemId>{2});
+}
+
+TEST_F(XapianIndexTest, SuggestsSpellingForMisspeltWord) {
+    add({.id = 1, .title = "Gezondheidsverschillen", .body = "Over gezondheidsverschillen in de stad."});
+    commit();
+    auto r = search(text_query("gezondheidsverschilen"));
+    ASSERT_TRUE(r.suggestion.has_value());
+    EXPECT_EQ(*r.suggestion, "gezondheidsverschillen");
+    EXPECT_FALSE(search(text_query("gezondheidsverschillen stad")).suggestion.has_value());
+    EXPECT_FALSE(search(text_query("GALA")).suggestion.has_value());
+}
+
+TEST_F(XapianIndexTest, FacetCountsAreExactUnderTextAndFilters) {
+    add_facet_corpus();
+    auto r = search(text_query("wijk"));
+    EXPECT_EQ(r.total, 4);
+    EXPECT_EQ(count_of(r, Facet::Type, "praktijkvoorbeeld"), 2);
+    EXPECT_EQ(count_of(r, Facet::Type, "instrument"), 1);
+    EXPECT_EQ(count_of(r, Facet::Type, "nieuws"), 0);
+    EXPECT_EQ(count_of(r, Facet::GalaGoal, "3"), 2);
+    EXPECT_EQ(count_of(r, Facet::GalaGoal, "1"), 2);
+    EXPECT_EQ(count_of(r, Facet::Theme, "eenzaamheid"), 2);
+    EXPECT_EQ(count_of(r, Facet::Track, "sociale-omgeving"), 2);
+    EXPECT_EQ(count_of(r, Facet::Level, "lokaal"), 2);
+    EXPECT_EQ(count_of(r, Facet::Province, "PV28"), 2);
+    EXPECT_EQ(count_of(r, Facet::Municipality, "GM0363"), 1);
+    EXPECT_EQ(count_of(r, Facet::Year, "2024"), 2);
+    EXPECT_EQ(r.facets.at(Facet::Year).front().value, "2024");  // newest first
+
+    auto q = text_query("wijk");
+    q.filters[Facet::Theme] = {"eenzaamheid"};
+    auto f = search(q);
+    EXPECT_EQ(f.total, 2);
+    EXPECT_EQ(count_of(f, Facet::Type, "praktijkvoorbeeld"), 1);
+    EXPECT_EQ(count_of(f, Facet::Type, "publicatie"), 1);
+    EXPECT_EQ(count_of(f, Facet::Year, "2024"), 0);
+}
+
+TEST_F(XapianIndexTest, FiltersAreOrWithinAFacetAndAndAcrossFacets) {
+    add_facet_corpus();
+    SearchQuery q;
+    q.filters[Facet::Type] = {"praktijkvoorbeeld", "nieuws"};
+    EXPECT_EQ(search(q).total, 3);
+    q.filters[Facet::Municipality] = {"GM0363"};
+    auto r = search(q);
+    EXPECT_EQ(r.total, 2);
+    q.filters[Facet::Year] = {"2025"};
+    EXPECT_EQ(ids(search(q)), std::vector<domain::ItemId>{5});
+    q.filters[Facet::GalaGoal] = {"1"};
+    EXPECT_EQ(search(q).total, 0);
+}
+
+TEST_F(XapianIndexTest, SortsByDateNewestFirst) {
+    add_facet_corpus();
+    auto q = text_query("wijk");
+    q.sort = SortOrder::Date;
+    EXPECT_EQ(ids(search(q)), (std::vector<domain::ItemId>{3, 2, 1, 4}));
+    EXPECT_EQ(ids(search(SearchQuery{})), (std::vector<domain::ItemId>{5, 3, 2, 1, 4}));
+}
+
+TEST_F(XapianIndexTest, PagesThroughResultsWithExactTotal) {
+    for (int i = 1; i <= 25; ++i)
+        add({.id = i, .title = "Buurtproject " + std::to_string(i), .body = "Een project in de buurt.",
+             .date = "2024-01-" + std::string(i < 10 ? "0" : "") + std::to_string(i)});
+    commit();
+    auto q = text_query("buurt");
+    q.sort = SortOrder::Date;
+    q.page_size = 10;
+    q.page = 3;
+    auto r = search(q);
+    EXPECT_EQ(r.total, 25);
+    EXPECT_EQ(ids(r), (std::vector<domain::ItemId>{5, 4, 3, 2, 1}));
+    q.page = 4;
+    EXPECT_TRUE(search(q).hits.empty());
+    q.page = 1000000000;
+    auto bad = m_index->search(q);
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_EQ(bad.error().code(), core::ErrorCode::InvalidInput);
+}
+
+TEST_F(XapianIndexTest, SnippetsAreEscapedWithMarkedMatches) {
+    add({.id = 1, .title = "Fietsen", .summary = "Fietsen & wandelen als 5 < 7.", .body = "Meer over **fietsen** in de stad."});
+    commit();
+    auto r = search(text_query("fiets"));
+    ASSERT_EQ(r.hits.size(), 1u);
+    const auto& s = r.hits[0].snippet_html;
+    EXPECT_NE(s.find("<mark>Fietsen</mark>"), std::string::npos) << s;
+    EXPECT_NE(s.find("&amp;"), std::string::npos) << s;
+    EXPECT_NE(s.find("&lt;"), std::string::npos) << s;
+    EXPECT_EQ(s.find("**"), std::string::npos) << s;
+}
+
+TEST_F(XapianIndexTest, HitsCarryWhatAResultListNeeds) {
+    add({.id = 42, .title = "Gezonde school", .summary = "Een korte samenvatting.", .body = "Tekst.",
+         .type = ItemType::Instrument, .date = "2024-03-05", .municipality = "GM0363"});
+    commit();
+    auto r = search(text_query("school"));
+    ASSERT_EQ(r.hits.size(), 1u);
+    const auto& h = r.hits[0];
+    EXPECT_EQ(h.id, 42);
+    EXPECT_EQ(h.external_id, "ext-42");
+    EXPECT_EQ(h.title, "Gezonde school");
+    EXPECT_EQ(h.type, "instrument");
+    EXPECT_EQ(h.date, "2024-03-05");
+    EXPECT_EQ(h.municipality_code, "GM0363");
+    EXPECT_EQ(h.summary, "Een korte samenvatting.");
+    EXPECT_GT(h.score, 0.0);
+    EXPECT_LE(h.score, 1.0);
+}
+
+TEST_F(XapianIndexTest, SimilarFindsRelatedItemsButNeverItself) {
+    add({.id = 1, .title = "Moestuin in de wijk", .body = "Bewoners werken samen in een moestuin met groente en kruiden."});
+    add({.id = 2, .title = "Nog een moestuin", .body = "Een moestuin waar bewoners groente kweken."});
+    add({.id = 3, .title = "Schuldhulp", .body = "Hulp bij schulden en armoede."});
+    commit();
+    auto r = m_index->similar(1, 5);
+    ASSERT_TRUE(r.has_value()) << r.error().message();
+    ASSERT_FALSE(r->empty());
+    EXPECT_EQ(r->front().id, 2);
+    for (const auto& h : *r) EXPECT_NE(h.id, 1);
+    EXPECT_TRUE(m_index->similar(999, 5)->empty());
+}
+
+TEST_F(XapianIndexTest, PutReplacesAndRemoveDeletes) {
+    add({.id = 1, .title = "Oude titel over fietsen"});
+    commit();
+    add({.id = 1, .title = "Nieuwe titel over wandelen"});
+    commit();
+    EXPECT_TRUE(find("fietsen").empty());
+    EXPECT_EQ(find("wandelen"), std::vector<domain::ItemId>{1});
+    EXPECT_EQ(*m_index->document_count(), 1);
+    ASSERT_TRUE(m_index->remove(1).has_value());
+    commit();
+    EXPECT_EQ(*m_index->document_count(), 0);
+}
+
+TEST_F(XapianIndexTest, WritesAreInvisibleUntilCommit) {
+    add({.id = 1, .title = "Fietsen"});
+    EXPECT_TRUE(find("fietsen").empty());
+    commit();
+    EXPECT_EQ(find("fietsen"), std::vector<domain::ItemId>{1});
+}
+
+TEST_F(XapianIndexTest, CommitRecordsAppliedSeqDurably) {
+    EXPECT_EQ(*m_index->applied_seq(), 0);
+    add({.id = 1, .title = "Fietsen"});
+    ASSERT_TRUE(m_index->commit(17).has_value());
+    EXPECT_EQ(*m_index->applied_seq(), 17);
+    m_index.reset();
+    auto reopened = XapianIndex::open(m_dir.path(), project_options());
+    ASSERT_TRUE(reopened.has_value());
+    EXPECT_EQ(*(*reopened)->applied_seq(), 17);
+    EXPECT_EQ(*(*reopened)->document_count(), 1);
+    EXPECT_FALSE((*reopened)->needs_rebuild());
+}
+
+TEST_F(XapianIndexTest, ChangedSynonymsAskForARebuild) {
+    add({.id = 1, .title = "Fietsen"});
+    commit();
+    m_index.reset();
+    auto options = project_options();
+    options.synonyms.push_back({{"OV", "openbaar vervoer"}});
+    auto reopened = XapianIndex::open(m_dir.path(), options);
+    ASSERT_TRUE(reopened.has_value());
+    EXPECT_TRUE((*reopened)->needs_rebuild());
+}
+
+TEST_F(XapianIndexTest, SecondOpenOfTheSameFolderIsUnavailable) {
+    auto second = XapianIndex::open(m_dir.path(), project_options());
+    ASSERT_FALSE(second.has_value());
+    EXPECT_EQ(second.error().code(), core::ErrorCode::Unavailable);
+}
+
+TEST(XapianIndexOpen, MissingDictionaryIsUnavailable) {
+    TempDir dir;
+    IndexOptions o;
+    o.hunspell_aff = "/nonexistent/nl.aff";
+    auto r = XapianIndex::open(dir.path(), o);
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().code(), core::ErrorCode::Unavailable);
+}
