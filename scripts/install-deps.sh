@@ -11,7 +11,7 @@ packages=(
   libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev
   libexpected-dev libcli11-dev libspdlog-dev libfast-float-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
-  clang-14 libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev libzip-dev
   chromium nodejs wrk python3 python3-pandas
 )
 

@@ -1,6 +1,7 @@
 #pragma once
 // Small string helpers for UTF-8 text. None of them allocate more than their result.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,5 +29,12 @@ std::string slugify(std::string_view s, std::size_t max_length = 80);
 std::vector<std::string_view> split(std::string_view s, char sep);
 
 bool starts_with_ci(std::string_view s, std::string_view prefix);
+
+// Decodes %XX escapes (and '+' as a space when `plus_is_space`, as in query strings);
+// nullopt on a broken escape.
+std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space = false);
+
+// Encodes every byte except the unreserved characters of RFC 3986.
+std::string percent_encode(std::string_view s);
 
 }  // namespace gezondin::core

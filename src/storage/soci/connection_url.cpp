@@ -10,31 +10,6 @@ namespace gezondin::storage {
 
 namespace {
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-std::optional<std::string> percent_decode(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '%') {
-            out.push_back(s[i]);
-            continue;
-        }
-        if (i + 2 >= s.size()) return std::nullopt;
-        int hi = hex_value(s[i + 1]);
-        int lo = hex_value(s[i + 2]);
-        if (hi < 0 || lo < 0) return std::nullopt;
-        out.push_back(static_cast<char>(hi * 16 + lo));
-        i += 2;
-    }
-    return out;
-}
-
 // A libpq conninfo value in single quotes, with \ and ' escaped.
 std::string quote_conninfo(std::string_view value) {
     std::string out = "'";
@@ -62,11 +37,11 @@ core::Result<std::vector<Keyword>> parse_authority(std::string_view authority) {
         std::string_view userinfo = authority.substr(0, at);
         authority = authority.substr(at + 1);
         auto colon = userinfo.find(':');
-        auto user = percent_decode(userinfo.substr(0, colon));
+        auto user = core::percent_decode(userinfo.substr(0, colon));
         if (!user) return core::fail(bad_url("user"));
         if (!user->empty()) out.push_back({"user", *user});
         if (colon != std::string_view::npos) {
-            auto password = percent_decode(userinfo.substr(colon + 1));
+            auto password = core::percent_decode(userinfo.substr(colon + 1));
             if (!password) return core::fail(bad_url("password"));
             out.push_back({"password", *password});
         }
@@ -83,7 +58,7 @@ core::Result<std::vector<Keyword>> parse_authority(std::string_view authority) {
         host = authority.substr(0, colon);
         port = authority.substr(colon + 1);
     }
-    auto decoded_host = percent_decode(host);
+    auto decoded_host = core::percent_decode(host);
     if (!decoded_host) return core::fail(bad_url("host"));
     if (!decoded_host->empty()) out.push_back({"host", *decoded_host});
     if (!port.empty()) {
@@ -104,7 +79,7 @@ core::Result<ConnectionSpec> parse_postgresql(std::string_view rest) {
     auto keywords = parse_authority(rest.substr(0, slash));
     if (!keywords) return core::fail(keywords.error());
     if (slash != std::string_view::npos && slash + 1 < rest.size()) {
-        auto dbname = percent_decode(rest.substr(slash + 1));
+        auto dbname = core::percent_decode(rest.substr(slash + 1));
         if (!dbname) return core::fail(bad_url("dbname"));
         keywords->push_back({"dbname", *dbname});
     }
@@ -112,8 +87,8 @@ core::Result<ConnectionSpec> parse_postgresql(std::string_view rest) {
         if (pair.empty()) continue;
         auto eq = pair.find('=');
         if (eq == std::string_view::npos || eq == 0) return core::fail(bad_url(pair));
-        auto key = percent_decode(pair.substr(0, eq));
-        auto value = percent_decode(pair.substr(eq + 1));
+        auto key = core::percent_decode(pair.substr(0, eq));
+        auto value = core::percent_decode(pair.substr(eq + 1));
         if (!key || !value) return core::fail(bad_url(pair));
         keywords->push_back({*key, *value});
     }
