@@ -6,6 +6,10 @@ LISTEN ?= 127.0.0.1:8080
 JOBS ?= 2
 BIN = $(BUILD)/src/main/gezondin
 
+# Let ccache reuse objects across fresh clones in other folders (CI builds a new clone).
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+
 .PHONY: deps configure build test run bench fuzz clean
 
 deps:

@@ -1,18 +1,32 @@
 #!/usr/bin/env bash
 # Runs every benchmark and prints the figures that BENCHMARKS.md records.
 # Usage: scripts/run-benchmarks.sh BUILD_DIR
+# GEZONDIN_BENCH_ITEMS sets the corpus size of the search and server benchmarks (100,000).
 set -uo pipefail
 build=${1:-build}
-echo "## Benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores"
-for b in "$build"/bench/*/bench_*; do
-  [ -x "$b" ] || continue
-  echo; echo "### $(basename "$b")"; echo '```'
-  "$b" --benchmark_min_time=0.2 2>&1 | grep -v "Library was built as DEBUG"
+items=${GEZONDIN_BENCH_ITEMS:-100000}
+echo "## Benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+for b in stats/stats_bench importers/importers_bench geo/geo_bench storage/storage_bench; do
+  [ -x "$build/bench/$b" ] || continue
+  echo; echo "### $b"; echo '```'
+  "$build/bench/$b" --benchmark_min_time=0.2 2>&1 | grep -v "Library was built as DEBUG"
   echo '```'
 done
-for s in bench/*/run.sh; do
-  [ -x "$s" ] || continue
-  echo; echo "### $s"; "$s" "$build"
-done
-echo; echo "### Server (bench/web/load.sh)"
-bench/web/load.sh "$build" "${GEZONDIN_BENCH_ITEMS:-100000}"
+
+if [ -x /usr/bin/python3 ] && [ -x "$build/bench/stats/stats_bench" ]; then
+  echo; echo "### stats: C++ against NumPy/pandas (bench/stats/reference.py)"; echo '```'
+  export_dir=$(mktemp -d)
+  "$build/bench/stats/stats_bench" --export="$export_dir" > /dev/null 2>&1
+  /usr/bin/python3 bench/stats/reference.py "$export_dir"
+  rm -rf "$export_dir"
+  echo '```'
+fi
+
+if [ -x "$build/bench/search/bench_search" ]; then
+  echo; echo "### search: Xapian against SQLite FTS5 ($items items)"
+  "$build/bench/search/bench_search" --items "$items" --queries 100 --reps 10
+fi
+
+echo; echo "### server (bench/web/load.sh, $items items)"
+bench/web/load.sh "$build" "$items"
