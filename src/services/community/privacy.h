@@ -1,0 +1,39 @@
+#pragma once
+// The member's rights under the AVG (GDPR): download all own data as JSON, and delete the
+// account. Deleting removes the personal data (name, e-mail address, password hash,
+// sessions, links, bookmarks, follows, memberships, flags, queued e-mails); published
+// contributions and comments stay under "voormalig lid" unless the member asks to remove
+// them too, in which case their kennisbank items are deleted as well.
+
+#include <functional>
+#include <string>
+
+#include "core/error.h"
+#include "services/community/clock.h"
+#include "services/community/permissions.h"
+#include "storage/community.h"
+#include "storage/database.h"
+
+namespace gezondin::services {
+
+enum class ContributionsOnDelete { Keep, Remove };
+
+class Privacy {
+public:
+    // `after_items_removed` runs when kennisbank items were deleted (e.g. Kennisbank::sync_index).
+    Privacy(storage::CommunityDatabase& db, storage::ItemStore& items, const Clock& clock,
+            std::function<void()> after_items_removed = {})
+        : m_db(db), m_items(items), m_clock(clock), m_after_items_removed(std::move(after_items_removed)) {}
+
+    // Everything stored about the actor, as one JSON document (UTF-8, pretty-printed).
+    core::Result<std::string> export_json(const Actor& actor);
+    core::Result<storage::Erasure> delete_account(const Actor& actor, ContributionsOnDelete contributions);
+
+private:
+    storage::CommunityDatabase& m_db;
+    storage::ItemStore& m_items;
+    const Clock& m_clock;
+    std::function<void()> m_after_items_removed;
+};
+
+}  // namespace gezondin::services
