@@ -32,6 +32,27 @@ void print_report(const services::ImportReport& r) {
     std::cout << core::msg("cli.import_report", {std::to_string(r.created), std::to_string(r.updated), std::to_string(r.unchanged)}) << "\n";
 }
 
+// One line per file; the reason (file, line, column, problem) for a refused one. False when refused.
+bool print_file_import(const services::FileImport& r) {
+    using services::ImportOutcome;
+    switch (r.outcome) {
+    case ImportOutcome::Imported:
+    case ImportOutcome::Replaced:
+        std::cout << core::msg(r.outcome == ImportOutcome::Imported ? "cli.data_imported" : "cli.data_replaced",
+                               {r.file, r.table_id, std::to_string(r.year), std::to_string(r.areas),
+                                std::to_string(r.indicators), std::to_string(r.values)})
+                  << "\n";
+        return true;
+    case ImportOutcome::Unchanged:
+        std::cout << core::msg("cli.data_unchanged", {r.file}) << "\n";
+        return true;
+    case ImportOutcome::Refused: break;
+    }
+    std::cerr << core::msg("cli.data_refused", {r.file}) << "\n";
+    if (r.error) report_error(*r.error);
+    return false;
+}
+
 }  // namespace
 
 int report_error(const core::Error& e) {
@@ -60,6 +81,18 @@ int run_import_gemeenten(const Settings& s, const std::string& file) {
     if (!n) return report_error(n.error());
     std::cout << core::msg("cli.gemeenten_imported", {std::to_string(*n)}) << "\n";
     return 0;
+}
+
+int run_import_data(const Settings& s, const std::vector<std::string>& files) {
+    auto rt = open_runtime(s, IndexMode::Optional);
+    if (!rt) return report_error(rt.error());
+    if (auto loaded = rt->wijkdata->load(); !loaded) return report_error(loaded.error());
+    int refused = 0;
+    for (const auto& file : files) {
+        auto r = rt->wijkdata->import_file(file);
+        refused += print_file_import(r) ? 0 : 1;
+    }
+    return refused == 0 ? 0 : 2;
 }
 
 int run_items_import(const Settings& s, const std::string& file) {
@@ -125,6 +158,9 @@ int run_demo(const Settings& s) {
     if (!report) return report_error(report.error());
     std::cout << core::msg("cli.demo_loaded") << "\n";
     print_report(*report);
+    if (auto loaded = rt->wijkdata->load(); !loaded) return report_error(loaded.error());
+    for (const auto& r : services::import_demo_data(*rt->wijkdata))
+        if (!print_file_import(r)) return 1;
     return 0;
 }
 

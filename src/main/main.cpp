@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <tuple>
+#include <vector>
 #include <iostream>
 
 #include "core/messages.h"
@@ -28,7 +29,9 @@ int main(int argc, char** argv) {
     s.listen = env_or("GEZONDIN_LISTEN", "127.0.0.1:8080");
     s.base_url = env_or("GEZONDIN_BASE_URL", "");
     for (auto [name, target, fallback] : {std::tuple{"GEZONDIN_MAX_BODY_KB", &s.max_body_kb, "1024"},
-                                          std::tuple{"GEZONDIN_PAGE_CACHE", &s.page_cache_entries, "1000"}}) {
+                                          std::tuple{"GEZONDIN_PAGE_CACHE", &s.page_cache_entries, "1000"},
+                                          std::tuple{"GEZONDIN_GEHEIM_MIN_AANTAL", &s.geheim_min_count, "10"},
+                                          std::tuple{"GEZONDIN_GEHEIM_MIN_INWONERS", &s.geheim_min_population, "50"}}) {
         std::string value = env_or(name, fallback);
         try {
             std::size_t used = 0;
@@ -65,6 +68,10 @@ int main(int argc, char** argv) {
     auto* gemeenten = import->add_subcommand("gemeenten", "Importeer de CBS-lijst 'Gemeenten alfabetisch' (CSV)");
     common(gemeenten);
     gemeenten->add_option("FILE", file, "CSV-bestand")->required();
+    std::vector<std::string> data_files;
+    auto* data = import->add_subcommand("data", "Importeer CBS/RIVM-tabellen en gebiedsgrenzen (wijkdata)");
+    common(data);
+    data->add_option("FILE", data_files, "TypedDataSet-CSV, kwb-CSV/xlsx, StatLine-export, GeoJSON of TopoJSON")->required();
 
     auto* items = cli.add_subcommand("items", "Importeer of exporteer kennisbank-items (JSON lines)");
     items->require_subcommand(1);
@@ -75,11 +82,37 @@ int main(int argc, char** argv) {
     common(items_export);
     items_export->add_option("FILE", file, "Doelbestand; zonder: standaarduitvoer");
 
+    app::SiiCommandOptions sii;
+    auto* stats = cli.add_subcommand("stats", "Rekenen op eigen tabellen (SII, verdeling)");
+    stats->require_subcommand(1);
+    auto* stats_sii = stats->add_subcommand("sii", "Slope en relative index of inequality uit een CSV met kwantielen");
+    stats_sii->add_option("FILE", file, "CSV met quantile, population, value en standard_error of lower_cl/upper_cl")->required();
+    stats_sii->add_option("--value-type", sii.value_type, "mean, rate of proportion")->capture_default_str();
+    stats_sii->add_flag("--transform", sii.transform, "log (rate) of logit (proportion) gebruiken");
+    stats_sii->add_option("--multiplier", sii.multiplier, "Vermenigvuldiger van de SII, bijv. 100")->capture_default_str();
+    stats_sii->add_option("--confidence", sii.confidence, "Betrouwbaarheid, herhaalbaar (0.95, 0.998)")->capture_default_str();
+    stats_sii->add_option("--input-confidence", sii.input_confidence, "Betrouwbaarheid van de gegeven grenzen")->capture_default_str();
+    stats_sii->add_option("--repetitions", sii.repetitions, "Herhalingen voor de betrouwbaarheidsgrenzen")->check(CLI::Range(0, 100000))->capture_default_str();
+    stats_sii->add_option("--seed", sii.seed, "Startwaarde van de toevalsgenerator")->capture_default_str();
+    app::AllocateCommandOptions allocate;
+    auto* stats_allocate = stats->add_subcommand("allocate", "Verdeel een budget over gebieden naar behoefte");
+    stats_allocate->add_option("FILE", file, "CSV met code, population en need (en eventueel previous)")->required();
+    stats_allocate->add_option("--budget", allocate.budget_euros, "Budget in euro")->required()->check(CLI::PositiveNumber);
+    stats_allocate->add_option("--universal", allocate.universal_share, "Universeel deel (0 tot 1)")->capture_default_str();
+    stats_allocate->add_option("--proportionality", allocate.proportionality, "0 = per inwoner, hoger = meer naar meer behoefte")->capture_default_str();
+    stats_allocate->add_option("--floor", allocate.floor, "Minimum per inwoner in euro");
+    stats_allocate->add_option("--cap", allocate.cap, "Maximum per inwoner in euro");
+    stats_allocate->add_option("--damping", allocate.damping, "Demping tegen een vorige verdeling (0 tot 1)");
+    stats_allocate->add_option("--missing", allocate.missing_need, "Gebieden zonder behoefte: universeel of uitsluiten")->capture_default_str();
+    stats_allocate->add_flag("--csv", allocate.csv, "Uitvoer als CSV in plaats van JSON");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return cli.exit(e);
     }
+    if (*stats_sii) return app::run_stats_sii(file, sii);
+    if (*stats_allocate) return app::run_stats_allocate(file, allocate);
     if (s.data_dir.empty()) {
         std::cerr << core::msg("cli.bad_data_dir") << "\n";
         return 2;
@@ -89,6 +122,7 @@ int main(int argc, char** argv) {
     if (*demo) return app::run_demo(s);
     if (*reindex) return app::run_reindex(s);
     if (*gemeenten) return app::run_import_gemeenten(s, file);
+    if (*data) return app::run_import_data(s, data_files);
     if (*items_import) return app::run_items_import(s, file);
     if (*items_export) return app::run_items_export(s, file);
     return 2;

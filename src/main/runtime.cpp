@@ -75,6 +75,13 @@ core::Result<Runtime> open_runtime(const Settings& settings, IndexMode mode) {
         return core::fail(index.error());
     }
     rt.kennisbank = std::make_unique<services::Kennisbank>(*rt.db, rt.index.get(), *rt.taxonomy);    
+
+    auto wijkdata_store = storage::open_wijkdata_store(url);
+    if (!wijkdata_store) return core::fail(wijkdata_store.error());
+    rt.wijkdata_store = std::move(*wijkdata_store);
+    services::WijkdataOptions wijk_options{static_cast<double>(settings.geheim_min_count),
+                                           static_cast<double>(settings.geheim_min_population)};
+    rt.wijkdata = std::make_unique<services::Wijkdata>(*rt.wijkdata_store, wijk_options);
     return rt;
 }
 

@@ -9,7 +9,9 @@
 #include "domain/taxonomy.h"
 #include "search/search_index.h"
 #include "services/kennisbank.h"
+#include "services/wijkdata.h"
 #include "storage/database.h"
+#include "storage/wijkdata.h"
 
 namespace gezondin::app {
 
@@ -20,6 +22,8 @@ struct Settings {
     std::string base_url;             // empty: http://<listen>
     std::size_t max_body_kb = 1024;
     std::size_t page_cache_entries = 1000;   // 0 turns the rendered-page cache off
+    std::size_t geheim_min_count = 10;        // wijkdata: counts below this are "geheim"
+    std::size_t geheim_min_population = 50;   // wijkdata: areas with fewer inhabitants show no values
 };
 
 enum class IndexMode {
@@ -33,6 +37,8 @@ struct Runtime {
     std::unique_ptr<search::SearchIndex> index;   // null in Optional mode when locked
     std::unique_ptr<domain::Taxonomy> taxonomy;
     std::unique_ptr<services::Kennisbank> kennisbank;
+    std::unique_ptr<storage::WijkdataStore> wijkdata_store;
+    std::unique_ptr<services::Wijkdata> wijkdata;   // not loaded yet: call load() before reading
     bool index_needs_rebuild = false;
 };
 

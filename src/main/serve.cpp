@@ -32,10 +32,10 @@ bool split_listen(const std::string& listen, std::string& host, std::uint16_t& p
 }
 
 // Follows the change log so that writes by other processes (CLI imports, other instances on
-// the same PostgreSQL) reach this instance's index.
+// the same PostgreSQL) reach this instance's index and its wijkdata tables.
 class IndexFollower {
 public:
-    explicit IndexFollower(services::Kennisbank& kb) : m_kb(kb), m_thread([this] { loop(); }) {}
+    IndexFollower(services::Kennisbank& kb, services::Wijkdata& wd) : m_kb(kb), m_wd(wd), m_thread([this] { loop(); }) {}
     ~IndexFollower() {
         {
             std::lock_guard lock(m_mutex);
@@ -51,11 +51,13 @@ private:
         while (!m_cv.wait_for(lock, std::chrono::seconds(2), [this] { return m_stop; })) {
             lock.unlock();
             if (auto r = m_kb.sync_index(); !r) std::cerr << core::msg("cli.sync_failed", {r.error().message()}) << "\n";
+            if (auto r = m_wd.refresh_if_changed(); !r) std::cerr << core::msg("cli.sync_failed", {r.error().message()}) << "\n";
             lock.lock();
         }
     }
 
     services::Kennisbank& m_kb;
+    services::Wijkdata& m_wd;
     std::mutex m_mutex;
     std::condition_variable m_cv;
     bool m_stop = false;
@@ -86,6 +88,7 @@ int run_serve(const Settings& s) {
     auto rt = open_runtime(s, IndexMode::Required);
     if (!rt) return report_error(rt.error());
     if (auto synced = rt->kennisbank->sync_index(); !synced) return report_error(synced.error());
+    if (auto loaded = rt->wijkdata->load(); !loaded) return report_error(loaded.error());
     auto renderer = web::Renderer::load();
     if (!renderer) return report_error(renderer.error());
 
@@ -94,6 +97,7 @@ int run_serve(const Settings& s) {
     config.max_body_bytes = s.max_body_kb * 1024;
     config.page_cache_entries = s.page_cache_entries;
     web::App app(*rt->kennisbank, **renderer, config);
+    app.set_wijkdata(rt->wijkdata.get());
 
     web::HttpServer server;
     web::ServerOptions options;
@@ -101,7 +105,7 @@ int run_serve(const Settings& s) {
     options.port = port;
     auto bound = server.start(options, [&app](const web::Request& r) { return app.handle(r); });
     if (!bound) return report_error(bound.error());
-    IndexFollower follower(*rt->kennisbank);
+    IndexFollower follower(*rt->kennisbank, *rt->wijkdata);
     app.set_ready(true);
     std::cout << core::msg("cli.serving", {"http://" + (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(*bound)})
               << std::endl;

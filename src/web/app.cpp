@@ -7,9 +7,11 @@
 #include "core/messages.h"
 #include "core/text.h"
 #include "web/api/api_v1.h"
+#include "web/api/stats_api.h"
 #include "web/errors.h"
 #include "web/pages/feeds.h"
 #include "web/pages/kennisbank_pages.h"
+#include "web/pages/wijkdata_pages.h"
 #include "web/static_files.h"
 
 namespace gezondin::web {
@@ -45,7 +47,7 @@ bool cacheable(const Request& req) {
 // Serves a stored copy while the index has not changed; answers If-None-Match from it too.
 Response App::cached_route(const Request& req) {
     if (!cacheable(req)) return route(req);
-    auto generation = m_kb.generation();
+    auto generation = m_kb.generation() + (m_wijkdata ? m_wijkdata->generation() << 32 : 0);
     auto hit = m_cache.find(req.target, generation);
     if (!hit) {
         hit = route(req);
@@ -109,6 +111,10 @@ Response App::route(const Request& req) {
     auto not_found = [&] {
         return error_response(req, m_renderer, core::Error(core::ErrorCode::NotFound, std::string(core::msg("error.not_found"))));
     };
+    if (req.method == "POST" && seg.size() == 4 && seg[0] == "api" && seg[1] == "v1" && seg[2] == "stats") {
+        if (seg[3] == "sii") return api_stats_sii(ctx);
+        if (seg[3] == "allocation") return api_stats_allocation(ctx);
+    }
     if (!get) {
         auto r = error_response(req, m_renderer, core::Error::invalid_input(std::string(core::msg("error.method"))), 405);
         r.set_header("Allow", "GET, HEAD");
@@ -134,6 +140,9 @@ Response App::route(const Request& req) {
     if (first == "gala-doelen") return n == 1 ? goals_index(ctx) : n == 2 ? goal_page(ctx, seg[1]) : not_found();
     if (first == "sporen") return n == 1 ? tracks_index(ctx) : n == 2 ? track_page(ctx, seg[1]) : not_found();
     if (first == "gemeenten") return n == 1 ? municipalities_index(ctx) : n == 2 ? municipality_page(ctx, seg[1]) : not_found();
+    if (m_wijkdata && (first == "wijkdata" || (first == "api" && n == 3 && seg[1] == "v1" &&
+                                               (seg[2] == "areas" || seg[2] == "indicators" || seg[2] == "values"))))
+        return wijkdata_route(ctx, seg);
     if (first == "feed.atom" && n == 1) return atom_feed(ctx);
     if (first == "sitemap.xml" && n == 1) return sitemap(ctx);
     if (first == "robots.txt" && n == 1) return robots_txt(ctx);
@@ -149,6 +158,34 @@ Response App::route(const Request& req) {
         if (seg[2] == "openapi.json" && n == 3) return api_openapi(ctx);
     }
     return not_found();
+}
+
+void App::set_wijkdata(services::Wijkdata* wijkdata) {
+    m_wijkdata = wijkdata;
+    if (!wijkdata) {
+        m_config.area_profile_url = nullptr;
+        return;
+    }
+    m_config.area_profile_url = [wijkdata](std::string_view code) {
+        return wijkdata->has_area(std::string(code)) ? "/wijkdata/gebied/" + std::string(code) : std::string();
+    };
+}
+
+Response App::wijkdata_route(const Context& ctx, const std::vector<std::string_view>& seg) {
+    WijkdataContext w{ctx, *m_wijkdata};
+    auto n = seg.size();
+    if (seg[0] == "api") {
+        if (seg[2] == "areas") return api_wijk_areas(w);
+        if (seg[2] == "indicators") return api_wijk_indicators(w);
+        return api_wijk_values(w);
+    }
+    if (n == 1) return wijkdata_index(w);
+    if (n == 2 && seg[1] == "kaart") return wijkdata_map_page(w);
+    if (n == 2 && seg[1] == "vergelijk") return wijkdata_compare_page(w);
+    if (n == 3 && seg[1] == "gebied") return wijkdata_profile_page(w, seg[2]);
+    if (n == 4 && seg[1] == "gebied" && (seg[3] == "profiel.csv" || seg[3] == "profiel.xlsx"))
+        return wijkdata_profile_download(w, seg[2], seg[3]);
+    return error_response(ctx.request, m_renderer, core::Error(core::ErrorCode::NotFound, std::string(core::msg("error.not_found"))));
 }
 
 }  // namespace gezondin::web

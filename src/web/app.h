@@ -6,15 +6,23 @@
 #include <atomic>
 #include <cstddef>
 #include <functional>
+#include <string_view>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "services/kennisbank.h"
 #include "web/http/message.h"
 #include "web/page_cache.h"
 #include "web/render/renderer.h"
 
+namespace gezondin::services {
+class Wijkdata;
+}
+
 namespace gezondin::web {
+
+struct Context;
 
 struct AppConfig {
     std::string base_url = "http://127.0.0.1:8080";   // for feeds, sitemaps and canonical links
@@ -22,6 +30,9 @@ struct AppConfig {
     std::size_t max_header_bytes = 16u << 10;
     std::size_t max_url_bytes = 16u << 10;
     std::size_t page_cache_entries = 1000;            // rendered GET responses kept in memory
+    // Set by App::set_wijkdata: the wijkdata profile of a municipality code, or "" when there
+    // is no data for it (the kennisbank item page links to it).
+    std::function<std::string(std::string_view code)> area_profile_url;
 };
 
 // Counters for /metrics; updated with relaxed atomics.
@@ -41,6 +52,9 @@ public:
 
     // /readyz answers 200 only after this is set.
     void set_ready(bool ready) { m_ready = ready; }
+    // Turns on the wijkdata pages and API (/wijkdata, /api/v1/areas|indicators|values). The
+    // service must outlive the App; call before serving.
+    void set_wijkdata(services::Wijkdata* wijkdata);
     const Metrics& metrics() const { return m_metrics; }
 
 private:
@@ -49,7 +63,10 @@ private:
     Response check_limits(const Request& request) const;
     void add_security_headers(Response& response) const;
 
+    Response wijkdata_route(const Context& ctx, const std::vector<std::string_view>& seg);
+
     services::Kennisbank& m_kb;
+    services::Wijkdata* m_wijkdata = nullptr;
     const Renderer& m_renderer;
     AppConfig m_config;
     std::atomic<bool> m_ready{false};

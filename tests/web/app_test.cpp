@@ -230,3 +230,42 @@ TEST(PageCache, NewItemsShowUpOnCachedPages) {
         .value();
     EXPECT_THAT(fx.get("/kennisbank?q=zwemles").body, HasSubstr("Zwemles voor volwassenen"));
 }
+
+namespace {
+web::Response post(WebFixture& fx, const std::string& target, const std::string& body, const std::string& type) {
+    web::Request r;
+    r.method = "POST";
+    r.target = target;
+    auto q = target.find('?');
+    r.path = target.substr(0, q);
+    if (q != std::string::npos) r.query = WebFixture::parse(target.substr(q + 1));
+    r.headers = {{"content-type", type}};
+    r.body = body;
+    return fx.app->handle(r);
+}
+}  // namespace
+
+TEST_F(AppTest, StatsApiComputesSiiAndAllocation) {
+    auto sii = post(*fx, "/api/v1/stats/sii",
+                    R"({"repetitions":100,"rows":[{"quantile":1,"population":100,"value":70,"standard_error":1},{"quantile":2,"population":100,"value":78,"standard_error":1}]})",
+                    "application/json");
+    ASSERT_EQ(sii.status, 200) << sii.body;
+    EXPECT_NEAR(nlohmann::json::parse(sii.body)["sii"].get<double>(), 16.0, 1e-9);
+    auto csv = post(*fx, "/api/v1/stats/allocation?format=csv",
+                    R"({"budget":1000000,"universal_share":0.4,"areas":[{"code":"BU1","population":100,"need":1},{"code":"BU2","population":300,"need":2}]})",
+                    "application/json");
+    ASSERT_EQ(csv.status, 200) << csv.body;
+    EXPECT_THAT(csv.body, HasSubstr("BU2,"));
+    EXPECT_THAT(std::string(csv.header("Content-Type")), HasSubstr("text/csv"));
+}
+
+TEST_F(AppTest, StatsApiRefusesBadRequests) {
+    EXPECT_EQ(post(*fx, "/api/v1/stats/sii", "{}", "text/plain").status, 415);
+    auto bad = post(*fx, "/api/v1/stats/sii", R"({"rows":[{"quantile":"x"}]})", "application/json");
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_EQ(bad.header("Content-Type"), "application/problem+json");
+    auto invalid = post(*fx, "/api/v1/stats/allocation", R"({"budget":10,"areas":[{"code":"a","population":1,"need":-1}]})",
+                        "application/json");
+    EXPECT_EQ(invalid.status, 400);
+    EXPECT_EQ(post(*fx, "/kennisbank", "x=1", "application/x-www-form-urlencoded").status, 405);
+}

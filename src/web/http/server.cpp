@@ -71,13 +71,35 @@ HttpServer::HttpServer() : m_impl(std::make_unique<Impl>()) {}
 HttpServer::~HttpServer() { stop(); }
 
 core::Result<std::uint16_t> HttpServer::start(const ServerOptions& o, Handler handler) {
+    return start_async(o, [handler = std::move(handler)](Request r, Respond respond) { respond(handler(r)); });
+}
+
+namespace {
+
+// Sends `res` on the connection of `req`; safe from any thread (RESTinio posts to the
+// connection's own strand).
+void send(const restinio::request_handle_t& req, bool head, Response res) {
+    auto out = req->create_response(
+        restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(res.status)},
+                                     reason_phrase(res.status)});
+    for (auto& [k, v] : res.headers) out.append_header(k, v);
+    if (head) res.body.clear();
+    out.set_body(std::move(res.body));
+    out.done();
+}
+
+Response internal_error() { return Response::text("Er ging iets mis op de server.", "text/plain; charset=utf-8", 500); }
+
+}  // namespace
+
+core::Result<std::uint16_t> HttpServer::start_async(const ServerOptions& o, AsyncHandler handler) {
     auto limits = restinio::incoming_http_msg_limits_t{}
                       .max_url_size(o.hard_max_url_bytes)
                       .max_field_name_size(o.hard_max_header_bytes)
                       .max_field_value_size(o.hard_max_header_bytes)
                       .max_field_count(200)
                       .max_body_size(o.hard_max_body_bytes);
-    auto shared_handler = std::make_shared<Handler>(std::move(handler));
+    auto shared_handler = std::make_shared<AsyncHandler>(std::move(handler));
     auto* impl = m_impl.get();
     try {
         auto handle = restinio::run_async<Traits>(
@@ -90,20 +112,18 @@ core::Result<std::uint16_t> HttpServer::start(const ServerOptions& o, Handler ha
                 .handle_request_timeout(o.handler_timeout)
                 .acceptor_post_bind_hook([impl](asio::ip::tcp::acceptor& a) { impl->port = a.local_endpoint().port(); })
                 .request_handler([shared_handler](restinio::request_handle_t req) {
-                    Response res;
+                    bool head = req->header().method() == restinio::http_method_head();
+                    auto answered = std::make_shared<std::atomic<bool>>(false);
+                    Respond respond = [req, head, answered](Response res) {
+                        if (answered->exchange(true)) return;   // a second answer would corrupt the stream
+                        send(req, head, std::move(res));
+                    };
                     try {
-                        Request r = to_request(*req);
-                        res = (*shared_handler)(r);
-                        if (r.method == "HEAD") res.body.clear();
+                        (*shared_handler)(to_request(*req), respond);
                     } catch (...) {
-                        res = Response::text("Er ging iets mis op de server.", "text/plain; charset=utf-8", 500);
+                        respond(internal_error());
                     }
-                    auto out = req->create_response(
-                        restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(res.status)},
-                                                     reason_phrase(res.status)});
-                    for (auto& [k, v] : res.headers) out.append_header(k, v);
-                    out.set_body(std::move(res.body));
-                    return out.done();
+                    return restinio::request_accepted();
                 }),
             o.threads);
         m_impl->server = std::move(handle);

@@ -1,7 +1,8 @@
 #pragma once
 // The HTTP server: RESTinio on standalone Asio, hidden behind plain Request/Response values.
-// The handler is called on one of the server's I/O threads; it must be thread-safe and should
-// not block for long (CPU-heavy work belongs on a worker pool).
+// The handler is called on one of the server's I/O threads; it must be thread-safe and must
+// not block for long. CPU-heavy work (password hashing) goes to a worker pool: the handler
+// keeps `respond` and calls it later, exactly once, from any thread.
 
 #include <chrono>
 #include <cstdint>
@@ -15,6 +16,8 @@
 namespace gezondin::web {
 
 using Handler = std::function<Response(const Request&)>;
+using Respond = std::function<void(Response)>;
+using AsyncHandler = std::function<void(Request, Respond)>;
 
 struct ServerOptions {
     std::string address = "127.0.0.1";
@@ -38,6 +41,7 @@ public:
 
     // Starts listening and serving on background threads; returns the bound port.
     core::Result<std::uint16_t> start(const ServerOptions& options, Handler handler);
+    core::Result<std::uint16_t> start_async(const ServerOptions& options, AsyncHandler handler);
     // Stops accepting, finishes in-flight requests and joins the threads. Idempotent.
     void stop();
 

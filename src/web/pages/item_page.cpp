@@ -4,6 +4,7 @@
 #include "core/messages.h"
 #include "core/text.h"
 #include "domain/taxonomy.h"
+#include "web/app.h"
 #include "web/errors.h"
 #include "web/pages/kennisbank_pages.h"
 #include "web/pages/view_helpers.h"
@@ -97,7 +98,11 @@ Response item_page(const Context& ctx, std::string_view id_slug) {
     }
     View links = View::list();
     for (const auto& l : item->links) links.push(View::object().set("url", l.url).set("title", l.title.empty() ? l.url : l.title));
-    v.set("has_links", !item->links.empty());
+    std::string profile = !item->municipality_code.empty() && ctx.config.area_profile_url
+                              ? ctx.config.area_profile_url(item->municipality_code) : std::string();
+    if (!profile.empty())
+        links.push(View::object().set("url", profile).set("title", core::msg("wijkdata.item_profile_link", {ctx.kb.municipality_name(item->municipality_code)})));
+    v.set("has_links", !links.items().empty());
     v.set("links", std::move(links));
     v.set("updated_at", item->updated_at);
     v.set("updated_label", dutch_date(item->updated_at));
