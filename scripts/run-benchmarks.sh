@@ -7,7 +7,7 @@ build=${1:-build}
 items=${GEZONDIN_BENCH_ITEMS:-100000}
 echo "## Benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-for b in stats/stats_bench importers/importers_bench geo/geo_bench storage/storage_bench; do
+for b in stats/stats_bench importers/importers_bench geo/geo_bench storage/storage_bench wijkdata/wijkdata_bench; do
   [ -x "$build/bench/$b" ] || continue
   echo; echo "### $b"; echo '```'
   "$build/bench/$b" --benchmark_min_time=0.2 2>&1 | grep -v "Library was built as DEBUG"
