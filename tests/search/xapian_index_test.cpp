@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <filesystem>
 
 #include <gtest/gtest.h>
 
@@ -122,6 +123,48 @@ TEST_F(XapianIndexTest, SuggestsSpellingForMisspeltWord) {
     EXPECT_FALSE(search(text_query("GALA")).suggestion.has_value());
 }
 
+TEST_F(XapianIndexTest, SuggestsSpellingWhenStemmingAlsoFindsTheMisspeltWord) {
+    add({.id = 1, .title = "Minder eenzaamheid", .body = "Samen tegen eenzaamheid in de wijk."});
+    commit();
+    auto r = search(text_query("eenzaamhied"));
+    ASSERT_TRUE(r.suggestion.has_value());
+    EXPECT_EQ(*r.suggestion, "eenzaamheid");
+}
+
+TEST_F(XapianIndexTest, SearchDoesNotSuggestForWordFoundByStemming) {
+    add({.id = 1, .title = "Aanpak in wijken", .body = "Bewoners van drie wijken werken samen."});
+    add({.id = 2, .title = "Gezondheidsverschillen", .body = "Over gezondheidsverschillen in de stad."});
+    commit();
+    auto r = search(text_query("wijk"));
+    EXPECT_EQ(ids(r), std::vector<domain::ItemId>{1});
+    EXPECT_FALSE(r.suggestion.has_value()) << *r.suggestion;
+    EXPECT_FALSE(search(text_query("gezondheidsverschil")).suggestion.has_value());
+    EXPECT_FALSE(search(text_query("wijk bewoners")).suggestion.has_value());
+    // A misspelling that stems onto an indexed term is still corrected.
+    auto typo = search(text_query("gezondheidsverschilen"));
+    ASSERT_TRUE(typo.suggestion.has_value());
+    EXPECT_EQ(*typo.suggestion, "gezondheidsverschillen");
+}
+
+TEST_F(XapianIndexTest, SpellingDataComesFromTitleSummaryAndBody) {
+    add({.id = 1, .title = "Titel", .summary = "Over leefstijlcoaching.", .body = "Een verhaal over beweegvriendelijk inrichten."});
+    commit();
+    auto summary_word = search(text_query("leefstijlcoachng"));
+    ASSERT_TRUE(summary_word.suggestion.has_value());
+    EXPECT_EQ(*summary_word.suggestion, "leefstijlcoaching");
+    auto body_word = search(text_query("beweegvriendlijk"));
+    ASSERT_TRUE(body_word.suggestion.has_value());
+    EXPECT_EQ(*body_word.suggestion, "beweegvriendelijk");
+}
+
+TEST_F(XapianIndexTest, PhrasesMatchInTitleAndSummary) {
+    add({.id = 1, .title = "Gezonde school in de wijk", .summary = "Een aanpak voor jonge ouders."});
+    add({.id = 2, .title = "School", .summary = "Gezonde voeding voor de school."});
+    commit();
+    EXPECT_EQ(find("\"gezonde school\""), std::vector<domain::ItemId>{1});
+    EXPECT_EQ(find("\"jonge ouders\""), std::vector<domain::ItemId>{1});
+}
+
 TEST_F(XapianIndexTest, FacetCountsAreExactUnderTextAndFilters) {
     add_facet_corpus();
     auto r = search(text_query("wijk"));
@@ -160,6 +203,23 @@ TEST_F(XapianIndexTest, FiltersAreOrWithinAFacetAndAndAcrossFacets) {
     EXPECT_EQ(ids(search(q)), std::vector<domain::ItemId>{5});
     q.filters[Facet::GalaGoal] = {"1"};
     EXPECT_EQ(search(q).total, 0);
+}
+
+TEST_F(XapianIndexTest, CountsWithoutTextFollowCommits) {
+    add_facet_corpus();
+    SearchQuery q;
+    q.filters[Facet::Type] = {"nieuws"};
+    EXPECT_EQ(search(q).total, 1);
+    EXPECT_EQ(count_of(search(SearchQuery{}), Facet::Type, "nieuws"), 1);
+    add({.id = 6, .title = "Nog meer nieuws", .type = ItemType::Nieuws, .date = "2025-02-01"});
+    commit();
+    auto r = search(q);
+    EXPECT_EQ(r.total, 2);
+    EXPECT_EQ(ids(r), (std::vector<domain::ItemId>{6, 5}));
+    EXPECT_EQ(count_of(search(SearchQuery{}), Facet::Type, "nieuws"), 2);
+    ASSERT_TRUE(m_index->remove(6).has_value());
+    commit();
+    EXPECT_EQ(search(q).total, 1);
 }
 
 TEST_F(XapianIndexTest, SortsByDateNewestFirst) {
@@ -244,6 +304,35 @@ TEST_F(XapianIndexTest, PutReplacesAndRemoveDeletes) {
     ASSERT_TRUE(m_index->remove(1).has_value());
     commit();
     EXPECT_EQ(*m_index->document_count(), 0);
+}
+
+TEST_F(XapianIndexTest, LoadIntoEmptyIndexKeepsReplacesAndRemovesInOrder) {
+    EXPECT_EQ(*m_index->document_count(), 0);   // a reader opened before the load
+    for (int i = 1; i <= 300; ++i)
+        add({.id = i, .title = "Project " + std::to_string(i) + " over fietsen", .body = "Samen fietsen in de wijk."});
+    add({.id = 7, .title = "Project 7 over wandelen"});
+    ASSERT_TRUE(m_index->remove(8).has_value());
+    ASSERT_TRUE(m_index->remove(9999).has_value());
+    commit();
+    EXPECT_EQ(*m_index->document_count(), 299);
+    EXPECT_EQ(search(text_query("fiets")).total, 298);
+    EXPECT_EQ(find("wandelen"), std::vector<domain::ItemId>{7});
+    EXPECT_EQ(*m_index->applied_seq(), m_seq);
+    auto suggestion = search(text_query("fietssen")).suggestion;
+    ASSERT_TRUE(suggestion.has_value());
+    EXPECT_EQ(*suggestion, "fietsen");
+
+    add({.id = 1, .title = "Project 1 over lopen"});   // the index is not empty now: written directly
+    commit();
+    EXPECT_EQ(find("lopen"), std::vector<domain::ItemId>{1});
+    EXPECT_EQ(search(text_query("fiets")).total, 297);
+    m_index.reset();
+    auto reopened = XapianIndex::open(m_dir.path(), project_options());
+    ASSERT_TRUE(reopened.has_value());
+    EXPECT_FALSE((*reopened)->needs_rebuild());
+    EXPECT_EQ(*(*reopened)->document_count(), 299);
+    EXPECT_TRUE(std::filesystem::exists(m_dir.path() + "/iamglass"));
+    EXPECT_FALSE(std::filesystem::exists(m_dir.path() + "/bulk-load"));
 }
 
 TEST_F(XapianIndexTest, WritesAreInvisibleUntilCommit) {

@@ -104,21 +104,35 @@ std::string DutchLemmatizer::lemma(const std::string& word) const {
     return word;
 }
 
+bool DutchLemmatizer::knows(const std::string& word) const {
+    std::lock_guard lock(m_impl->mutex);
+    return m_impl->hunspell.spell(word);
+}
+
 struct DutchStemmer::Snowball {
     Xapian::Stem stem{"dutch"};
 };
 
-DutchStemmer::DutchStemmer(std::shared_ptr<const DutchLemmatizer> lemmas)
-    : m_lemmas(std::move(lemmas)), m_snowball(std::make_unique<Snowball>()) {}
+DutchStemmer::DutchStemmer(std::shared_ptr<const DutchLemmatizer> lemmas, CountWords count)
+    : m_lemmas(std::move(lemmas)), m_snowball(std::make_unique<Snowball>()), m_count(count) {
+    m_cache.reserve(1024);
+}
 DutchStemmer::~DutchStemmer() = default;
 
 std::string DutchStemmer::term(const std::string& lower_word) {
-    if (auto it = m_cache.find(lower_word); it != m_cache.end()) return it->second;
-    std::string base = m_lemmas ? m_lemmas->lemma(lower_word) : lower_word;
-    std::string result = m_snowball->stem(core::fold_diacritics_lower(base));
-    if (m_cache.size() >= max_cache_entries) m_cache.clear();
-    m_cache.emplace(lower_word, result);
-    return result;
+    auto it = m_cache.find(lower_word);
+    if (it == m_cache.end()) {
+        std::string base = m_lemmas ? m_lemmas->lemma(lower_word) : lower_word;
+        std::string result = m_snowball->stem(core::fold_diacritics_lower(base));
+        if (m_cache.size() >= max_cache_entries) {
+            for (auto& [word, entry] : m_cache)
+                if (entry.count) m_evicted_counts.emplace_back(word, entry.count);
+            m_cache.clear();
+        }
+        it = m_cache.emplace(lower_word, Entry{std::move(result), 0}).first;
+    }
+    if (m_count == CountWords::Yes && it->second.count++ == 0) ++m_counted;
+    return it->second.term;
 }
 
 }  // namespace gezondin::search

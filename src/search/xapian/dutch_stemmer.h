@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "core/error.h"
 
@@ -28,6 +30,8 @@ public:
     // The shortest lemma of a lower-case word, or `word` itself when Hunspell does not know it
     // (also not with a diaeresis added).
     std::string lemma(const std::string& word) const;
+    // True when Hunspell accepts the lower-case word as it is (a correctly spelt word).
+    bool knows(const std::string& word) const;
 
 private:
     struct Impl;
@@ -37,21 +41,46 @@ private:
 
 // Maps lower-case words to index terms (without the "Z" prefix). Keeps a cache of the words it
 // has seen. Not thread-safe: one per thread (or per pooled reader).
+//
+// With CountWords::Yes it also counts how often it was asked for each word, so that an indexer
+// can fill Xapian's spelling table with one add_spelling(word, count) per distinct word instead
+// of one call per word occurrence (the count lives in the cache entry: no second look-up).
+enum class CountWords { No, Yes };
+
 class DutchStemmer {
 public:
     // `lemmas` may be null: Snowball only.
-    explicit DutchStemmer(std::shared_ptr<const DutchLemmatizer> lemmas);
+    explicit DutchStemmer(std::shared_ptr<const DutchLemmatizer> lemmas, CountWords count = CountWords::No);
     ~DutchStemmer();
     DutchStemmer(const DutchStemmer&) = delete;
     DutchStemmer& operator=(const DutchStemmer&) = delete;
 
     std::string term(const std::string& lower_word);
 
+    // Calls fn(word, count) for every word counted since the last call, then forgets the counts.
+    template <typename Fn>
+    void drain_counts(Fn&& fn) {
+        for (auto& [word, n] : m_evicted_counts) fn(word, n);
+        m_evicted_counts.clear();
+        for (auto& [word, entry] : m_cache)
+            if (entry.count) fn(word, std::exchange(entry.count, 0u));
+        m_counted = 0;
+    }
+    // Distinct words counted since the last drain_counts() (an upper bound).
+    std::size_t counted_words() const { return m_counted; }
+
 private:
     struct Snowball;
+    struct Entry {
+        std::string term;
+        unsigned count = 0;
+    };
     std::shared_ptr<const DutchLemmatizer> m_lemmas;
     std::unique_ptr<Snowball> m_snowball;
-    std::unordered_map<std::string, std::string> m_cache;
+    CountWords m_count;
+    std::unordered_map<std::string, Entry> m_cache;
+    std::vector<std::pair<std::string, unsigned>> m_evicted_counts;   // counts of words dropped from the cache
+    std::size_t m_counted = 0;
 };
 
 }  // namespace gezondin::search

@@ -85,25 +85,52 @@ std::string pack_facets(const IndexedItem& in) {
     for (int g : item.gala_goals)
         if (g >= 1 && g <= 7) goals |= 1u << g;
     out[7] = static_cast<char>(goals);
-    auto add = [&](char kind, const std::string& slug) {
-        if (slug.empty() || slug.size() > 255) return;  // slugs are at most 60 bytes (Taxonomy)
-        out.push_back(kind);
-        out.push_back(static_cast<char>(slug.size()));
-        out.append(slug);
+    out.push_back(static_cast<char>(std::min<std::size_t>(item.tracks.size(), 255)));
+    auto add = [&](const std::string& slug) {
+        auto code = slug_code(slug);
+        for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((code >> shift) & 0xFF));
     };
-    for (const auto& t : item.tracks) add('S', t);
-    for (const auto& t : item.themes) add('T', t);
+    for (std::size_t i = 0; i < item.tracks.size() && i < 255; ++i) add(item.tracks[i]);
+    for (const auto& t : item.themes) add(t);
     return out;
 }
 
-void FacetSpy::count_string(StringCounts& counts, std::string_view value) {
-    if (auto it = counts.find(value); it != counts.end()) ++it->second;
-    else counts.emplace(std::string(value), 1);
+std::uint32_t slug_code(std::string_view slug) {
+    std::uint32_t h = 2166136261u;   // FNV-1a
+    for (char c : slug) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 16777619u;
+    }
+    return h;
+}
+
+FacetSlugs FacetSlugs::read(const Xapian::Database& db) {
+    FacetSlugs slugs;
+    auto load = [&](Facet f, std::unordered_map<std::uint32_t, std::string>& into) {
+        std::string prefix = facet_term(f, "");
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            auto slug = (*it).substr(prefix.size());
+            into.emplace(slug_code(slug), std::move(slug));
+        }
+    };
+    load(Facet::Track, slugs.tracks);
+    load(Facet::Theme, slugs.themes);
+    return slugs;
+}
+
+template <typename Key>
+void FacetSpy::count(SmallCounts<Key>& counts, Key key) {
+    for (auto& [k, n] : counts)
+        if (k == key) {
+            ++n;
+            return;
+        }
+    counts.emplace_back(key, 1);
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    const std::string packed = doc.get_value(facets_slot);
-    if (packed.size() < 8) return;
+    const std::string packed = doc.get_value(facets_slot);   // the matcher streams values: no document read
+    if (packed.size() < 9) return;
     auto byte = [&](std::size_t i) { return static_cast<unsigned char>(packed[i]); };
     if (byte(0) < m_types.size()) ++m_types[byte(0)];
     if (byte(1) < m_levels.size()) ++m_levels[byte(1)];
@@ -113,17 +140,20 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
         if (m_municipalities.empty()) m_municipalities.assign(10000, 0);
         ++m_municipalities[gm];
     }
-    ++m_years[static_cast<int>((byte(5) << 8) | byte(6))];
+    count(m_years, static_cast<int>((byte(5) << 8) | byte(6)));
     for (unsigned g = 1; g <= 7; ++g)
         if (byte(7) & (1u << g)) ++m_goals[g];
-    for (std::size_t i = 8; i + 2 <= packed.size();) {
-        char kind = packed[i];
-        std::size_t len = byte(i + 1);
-        if (i + 2 + len > packed.size()) break;
-        std::string_view slug(packed.data() + i + 2, len);
-        count_string(kind == 'S' ? m_tracks : m_themes, slug);
-        i += 2 + len;
+    std::size_t tracks = byte(8);
+    for (std::size_t i = 9, n = 0; i + 4 <= packed.size(); i += 4, ++n) {
+        auto code = (std::uint32_t{byte(i)} << 24) | (std::uint32_t{byte(i + 1)} << 16) | (std::uint32_t{byte(i + 2)} << 8) | byte(i + 3);
+        count(n < tracks ? m_tracks : m_themes, code);
     }
+}
+
+void FacetSpy::add_slugs(std::vector<FacetCount>& out, const SmallCounts<std::uint32_t>& counts,
+                         const std::unordered_map<std::uint32_t, std::string>& slugs) {
+    for (const auto& [code, n] : counts)
+        if (auto it = slugs.find(code); it != slugs.end()) out.push_back({it->second, n});
 }
 
 std::map<Facet, std::vector<FacetCount>> FacetSpy::counts() const {
@@ -137,13 +167,45 @@ std::map<Facet, std::vector<FacetCount>> FacetSpy::counts() const {
         if (m_provinces[static_cast<std::size_t>(i)]) out[Facet::Province].push_back({two_digits(i, "PV", 2), m_provinces[static_cast<std::size_t>(i)]});
     for (std::size_t i = 0; i < m_municipalities.size(); ++i)
         if (m_municipalities[i]) out[Facet::Municipality].push_back({two_digits(static_cast<int>(i), "GM", 4), m_municipalities[i]});
-    for (auto it = m_years.rbegin(); it != m_years.rend(); ++it) out[Facet::Year].push_back({std::to_string(it->first), it->second});
+    auto years = m_years;
+    std::sort(years.begin(), years.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& [year, n] : years) out[Facet::Year].push_back({std::to_string(year), n});
     for (std::size_t g = 1; g <= 7; ++g)
         if (m_goals[g]) out[Facet::GalaGoal].push_back({std::to_string(g), m_goals[g]});
-    for (const auto& [slug, n] : m_tracks) out[Facet::Track].push_back({slug, n});
-    for (const auto& [slug, n] : m_themes) out[Facet::Theme].push_back({slug, n});
+    add_slugs(out[Facet::Track], m_tracks, m_slugs.tracks);
+    add_slugs(out[Facet::Theme], m_themes, m_slugs.themes);
     for (auto f : {Facet::Type, Facet::Province, Facet::Municipality, Facet::Track, Facet::Theme}) sort_by_count(out[f]);
     return out;
+}
+
+std::optional<FacetCountCache::Counts> FacetCountCache::find(const std::string& revision, const std::string& filters) const {
+    std::lock_guard lock(m_mutex);
+    if (revision != m_revision) return std::nullopt;
+    auto it = m_entries.find(filters);
+    if (it == m_entries.end()) return std::nullopt;
+    return it->second;
+}
+
+void FacetCountCache::store(const std::string& revision, const std::string& filters, Counts counts) {
+    std::lock_guard lock(m_mutex);
+    if (revision != m_revision || m_entries.size() >= max_entries) {
+        m_entries.clear();
+        m_revision = revision;
+    }
+    m_entries.insert_or_assign(filters, std::move(counts));
+}
+
+std::string filters_key(const std::map<Facet, std::vector<std::string>>& filters) {
+    std::string key;
+    for (const auto& [facet, values] : filters) {
+        key += facet_key(facet);
+        for (const auto& v : values) {
+            key += '\x1f';
+            key += v;
+        }
+        key += '\x1e';
+    }
+    return key;
 }
 
 }  // namespace gezondin::search

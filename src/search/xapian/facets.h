@@ -6,13 +6,21 @@
 // Packed layout (slot `facets_slot`):
 //   [0] item type index  [1] level index  [2] province number (255: none)
 //   [3..4] municipality number, big-endian (0xFFFF: none)  [5..6] year, big-endian
-//   [7] GALA goals as a bit mask (bit g for goal g)
-//   then per track and theme: 'S' (track) or 'T' (theme), a length byte, the slug bytes.
+//   [7] GALA goals as a bit mask (bit g for goal g)  [8] number of tracks
+//   then a 4-byte slug_code per track, then one per theme.
+// Codes instead of slugs keep the value at ~20 bytes: a search with many matches reads most
+// of the value stream, so its size is search time. The codes are turned back into slugs with
+// the facet terms of the index (FacetSlugs); the taxonomy has tens of slugs, so two sharing
+// a 32-bit code is not a practical risk (they would be counted together).
 
 #include <array>
+#include <cstdint>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -29,13 +37,23 @@ std::string facet_term(Facet facet, std::string_view value);
 // Every facet term of an item.
 std::vector<std::string> facet_terms(const IndexedItem& item);
 std::string pack_facets(const IndexedItem& item);
+std::uint32_t slug_code(std::string_view slug);
+
+// The track and theme slugs of an index by slug_code, read from its facet terms.
+struct FacetSlugs {
+    std::unordered_map<std::uint32_t, std::string> tracks;
+    std::unordered_map<std::uint32_t, std::string> themes;
+    static FacetSlugs read(const Xapian::Database& db);
+};
 
 // Counts facet values over the matching documents of one get_mset() call.
 // Not thread-safe; make one per search.
 class FacetSpy : public Xapian::MatchSpy {
 public:
+    // `slugs` must outlive the spy.
+    explicit FacetSpy(const FacetSlugs& slugs) : m_slugs(slugs) {}
     void operator()(const Xapian::Document& doc, double weight) override;
-    Xapian::MatchSpy* clone() const override { return new FacetSpy(); }
+    Xapian::MatchSpy* clone() const override { return new FacetSpy(m_slugs); }
     std::string name() const override { return "gezondin.FacetSpy"; }
 
     // Non-zero counts per facet, ordered for display: goals and levels in their natural order,
@@ -43,22 +61,49 @@ public:
     std::map<Facet, std::vector<FacetCount>> counts() const;
 
 private:
-    struct StringHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    using StringCounts = std::unordered_map<std::string, long, StringHash, std::equal_to<>>;
+    // Few distinct values (tracks, themes, years): a linear scan beats hashing, and the
+    // values point into nothing the spy does not own.
+    template <typename Key>
+    using SmallCounts = std::vector<std::pair<Key, long>>;
 
-    void count_string(StringCounts& counts, std::string_view value);
+    template <typename Key>
+    static void count(SmallCounts<Key>& counts, Key key);
+    static void add_slugs(std::vector<FacetCount>& out, const SmallCounts<std::uint32_t>& counts,
+                          const std::unordered_map<std::uint32_t, std::string>& slugs);
 
+    const FacetSlugs& m_slugs;
     std::array<long, 8> m_types{};
     std::array<long, 4> m_levels{};
     std::array<long, 100> m_provinces{};
     std::vector<long> m_municipalities;   // sized on first use (10,000 codes)
-    std::map<int, long> m_years;
+    SmallCounts<int> m_years;
     std::array<long, 8> m_goals{};
-    StringCounts m_tracks;
-    StringCounts m_themes;
+    SmallCounts<std::uint32_t> m_tracks;
+    SmallCounts<std::uint32_t> m_themes;
 };
+
+// Totals and facet counts of searches without text (the landing page, browsing by facet),
+// which are the same for every visitor until the index changes, keyed by `revision` (what
+// identifies the database contents) and the filters. Thread-safe.
+class FacetCountCache {
+public:
+    struct Counts {
+        long total = 0;
+        std::map<Facet, std::vector<FacetCount>> facets;
+    };
+
+    std::optional<Counts> find(const std::string& revision, const std::string& filters) const;
+    // Forgets the counts of other revisions.
+    void store(const std::string& revision, const std::string& filters, Counts counts);
+
+private:
+    static constexpr std::size_t max_entries = 512;
+    mutable std::mutex m_mutex;
+    std::string m_revision;
+    std::unordered_map<std::string, Counts> m_entries;
+};
+
+// The filters of a query as a cache key.
+std::string filters_key(const std::map<Facet, std::vector<std::string>>& filters);
 
 }  // namespace gezondin::search

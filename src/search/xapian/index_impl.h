@@ -6,6 +6,7 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -15,9 +16,13 @@
 
 #include "search/synonyms.h"
 #include "search/xapian/dutch_stemmer.h"
+#include "search/xapian/facets.h"
 #include "search/xapian/xapian_index.h"
 
 namespace gezondin::search {
+
+class BulkLoad;
+class DocumentBuilder;
 
 // A Xapian::Stem backed by a DutchStemmer of its own (so: one per thread).
 Xapian::Stem make_xapian_stem(std::shared_ptr<const DutchLemmatizer> lemmas);
@@ -28,7 +33,19 @@ struct Reader {
     Xapian::Stem stem;
     Xapian::QueryParser parser;
     std::uint64_t generation = 0;
+    std::uint64_t files = 0;   // Impl::files when opened
     std::chrono::steady_clock::time_point checked;
+    std::optional<FacetSlugs> slugs;   // of revision slugs_revision
+    Xapian::rev slugs_revision = 0;
+
+    // The facet slugs of the revision the reader is at.
+    const FacetSlugs& facet_slugs() {
+        if (!slugs || slugs_revision != db.get_revision()) {
+            slugs = FacetSlugs::read(db);
+            slugs_revision = db.get_revision();
+        }
+        return *slugs;
+    }
 };
 
 struct XapianIndex::Impl {
@@ -42,10 +59,17 @@ struct XapianIndex::Impl {
 
     mutable std::mutex write_mutex;
     Xapian::WritableDatabase writer;
-    Xapian::TermGenerator indexer;
+    std::unique_ptr<DocumentBuilder> builder;   // for put() into a non-empty index
+    std::unique_ptr<BulkLoad> bulk;             // while a load into an empty index runs
+
+    ~Impl();
 
     // Bumped after every commit so readers know to reopen.
     std::atomic<std::uint64_t> generation{1};
+    // Bumped when a bulk load replaced the database files: readers opened before must be
+    // opened anew (reopen() would mix old open files with the new version file).
+    std::atomic<std::uint64_t> files{0};
+    mutable FacetCountCache empty_text_counts;
     mutable std::mutex pool_mutex;
     mutable std::vector<std::unique_ptr<Reader>> pool;
 

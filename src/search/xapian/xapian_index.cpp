@@ -1,13 +1,14 @@
 #include "search/xapian/xapian_index.h"
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <thread>
 
 #include "core/messages.h"
-#include "search/plain_text.h"
-#include "search/xapian/facets.h"
+#include "search/xapian/bulk_load.h"
+#include "search/xapian/document_builder.h"
 #include "search/xapian/index_impl.h"
-#include "search/xapian/stored_doc.h"
 
 namespace gezondin::search {
 
@@ -17,6 +18,12 @@ constexpr const char* seq_key = "gezondin.applied_seq";
 constexpr const char* schema_key = "gezondin.schema";
 constexpr const char* synonyms_key = "gezondin.synonyms";
 constexpr auto cross_process_check = std::chrono::seconds(1);
+constexpr const char* bulk_dir = "bulk-load";      // sub-folders of the index folder
+constexpr const char* merged_dir = "bulk-merged";
+constexpr std::size_t max_pending_spelling_words = 100000;
+constexpr unsigned max_bulk_workers = 4;
+
+unsigned bulk_workers() { return std::clamp(std::thread::hardware_concurrency(), 1u, max_bulk_workers); }
 
 class StemAdapter : public Xapian::StemImplementation {
 public:
@@ -27,8 +34,6 @@ public:
 private:
     DutchStemmer m_stemmer;
 };
-
-std::string id_term(domain::ItemId id) { return "Q" + std::to_string(id); }
 
 std::string join(const std::vector<std::string>& words, std::string_view sep) {
     std::string out;
@@ -54,7 +59,8 @@ std::string parser_key(const std::string& variant) {
 }
 
 std::string schema(const XapianIndex::Impl& impl) {
-    return std::string("1;") + (impl.lemmas ? "hunspell+snowball-dutch" : "snowball-dutch");
+    // 2: body without positions, facet slugs as codes in the facet value.
+    return std::string("2;") + (impl.lemmas ? "hunspell+snowball-dutch" : "snowball-dutch");
 }
 
 std::string synonyms_digest(const std::vector<SynonymGroup>& groups) {
@@ -92,6 +98,31 @@ bool store_synonyms(XapianIndex::Impl& impl) {
     return true;
 }
 
+bool is_database_file(const std::filesystem::path& p) {
+    return p.filename() == "iamglass" || p.extension() == ".glass";
+}
+
+// Replaces the (empty) database in impl.dir by the one a bulk load compacted into `merged`,
+// and reopens the writer on it. Readers opened before are retired (Impl::files).
+core::Status install_merged(XapianIndex::Impl& impl, const std::filesystem::path& merged) {
+    namespace fs = std::filesystem;
+    try {
+        impl.writer.close();
+        for (const auto& e : fs::directory_iterator(impl.dir))
+            if (e.is_regular_file() && is_database_file(e.path())) fs::remove(e.path());
+        for (const auto& e : fs::directory_iterator(merged)) fs::rename(e.path(), fs::path(impl.dir) / e.path().filename());
+        fs::remove_all(merged);
+        impl.writer = Xapian::WritableDatabase(impl.dir, Xapian::DB_CREATE_OR_OPEN);
+        impl.files.fetch_add(1);
+        store_synonyms(impl);
+    } catch (const fs::filesystem_error& e) {
+        return core::fail(core::Error::unavailable(core::msg("search.index_unavailable", {e.what()})));
+    } catch (...) {
+        return core::fail(current_xapian_error());
+    }
+    return {};
+}
+
 }  // namespace
 
 Xapian::Stem make_xapian_stem(std::shared_ptr<const DutchLemmatizer> lemmas) {
@@ -123,8 +154,10 @@ std::unique_ptr<Reader> XapianIndex::Impl::acquire() const {
     }
     auto now = std::chrono::steady_clock::now();
     auto current = generation.load();
+    auto current_files = files.load();
+    if (r && r->files != current_files) r.reset();
     if (!r) {
-        r = std::make_unique<Reader>(Reader{Xapian::Database(dir), make_xapian_stem(lemmas), {}, current, now});
+        r = std::make_unique<Reader>(Reader{Xapian::Database(dir), make_xapian_stem(lemmas), {}, current, current_files, now, {}, 0});
         r->parser.set_database(r->db);
         r->parser.set_stemmer(r->stem);
         r->parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
@@ -138,9 +171,12 @@ std::unique_ptr<Reader> XapianIndex::Impl::acquire() const {
 }
 
 void XapianIndex::Impl::release(std::unique_ptr<Reader> reader) const {
+    if (reader->files != files.load()) return;
     std::lock_guard lock(pool_mutex);
     pool.push_back(std::move(reader));
 }
+
+XapianIndex::Impl::~Impl() = default;
 
 XapianIndex::XapianIndex(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 XapianIndex::~XapianIndex() = default;
@@ -166,10 +202,7 @@ core::Result<std::unique_ptr<XapianIndex>> XapianIndex::open(const std::string& 
         impl->needs_rebuild = !empty && (synonyms_changed || db.get_metadata(schema_key) != schema(*impl));
         if (empty) db.set_metadata(schema_key, schema(*impl));
         db.commit();
-        impl->indexer.set_stemmer(make_xapian_stem(impl->lemmas));
-        impl->indexer.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
-        impl->indexer.set_database(db);
-        impl->indexer.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+        impl->builder = std::make_unique<DocumentBuilder>(*impl);
     } catch (...) {
         return core::fail(current_xapian_error());
     }
@@ -179,29 +212,17 @@ core::Result<std::unique_ptr<XapianIndex>> XapianIndex::open(const std::string& 
 bool XapianIndex::needs_rebuild() const { return m_impl->needs_rebuild; }
 
 core::Status XapianIndex::put(const IndexedItem& in) {
-    const auto& item = in.item;
-    std::string body = markdown_to_plain(item.body);
     std::lock_guard lock(m_impl->write_mutex);
     try {
-        Xapian::Document doc;
-        auto& tg = m_impl->indexer;
-        tg.set_document(doc);
-        tg.index_text(item.title, 3);
-        tg.increase_termpos(10);
-        tg.index_text(item.summary, 2);
-        tg.increase_termpos(10);
-        tg.index_text(body);
-        auto words = folded_words(item.title + "\n" + item.summary + "\n" + body);
-        for (auto g : m_impl->matcher.groups_in(words)) doc.add_term(m_impl->concept_terms[g]);
-        for (const auto& t : facet_terms(in)) doc.add_boolean_term(t);
-        auto id = id_term(item.id);
-        doc.add_boolean_term(id);
-        doc.add_value(facets_slot, pack_facets(in));
-        auto date = item.date.to_string();
-        std::erase(date, '-');
-        doc.add_value(date_slot, date);
-        doc.set_data(encode_stored_doc(in, body));
-        m_impl->writer.replace_document(id, doc);
+        if (!m_impl->bulk && m_impl->writer.get_doccount() == 0) {
+            auto bulk = BulkLoad::start(*m_impl, std::filesystem::path(m_impl->dir) / bulk_dir, bulk_workers());
+            if (!bulk) return core::fail(bulk.error());
+            m_impl->bulk = std::move(*bulk);
+        }
+        if (m_impl->bulk) return m_impl->bulk->put(in);
+        m_impl->writer.replace_document(id_term(in.item.id), m_impl->builder->build(in));
+        if (m_impl->builder->pending_spelling_words() >= max_pending_spelling_words)
+            m_impl->builder->flush_spelling(m_impl->writer);
     } catch (...) {
         return core::fail(current_xapian_error());
     }
@@ -210,6 +231,7 @@ core::Status XapianIndex::put(const IndexedItem& in) {
 
 core::Status XapianIndex::remove(domain::ItemId id) {
     std::lock_guard lock(m_impl->write_mutex);
+    if (m_impl->bulk) return m_impl->bulk->remove(id);
     try {
         m_impl->writer.delete_document(id_term(id));
     } catch (...) {
@@ -220,7 +242,18 @@ core::Status XapianIndex::remove(domain::ItemId id) {
 
 core::Status XapianIndex::commit(std::int64_t seq) {
     std::lock_guard lock(m_impl->write_mutex);
+    if (m_impl->bulk) {
+        auto bulk = std::move(m_impl->bulk);
+        auto merged = std::filesystem::path(m_impl->dir) / merged_dir;
+        std::error_code ec;
+        std::filesystem::remove_all(merged, ec);
+        auto done = bulk->finish(merged);
+        bulk.reset();
+        if (!done) return done;
+        if (auto installed = install_merged(*m_impl, merged); !installed) return installed;
+    }
     try {
+        m_impl->builder->flush_spelling(m_impl->writer);
         if (m_impl->writer.get_doccount() > 0) m_impl->writer.set_metadata(schema_key, schema(*m_impl));
         m_impl->writer.set_metadata(seq_key, std::to_string(seq));
         m_impl->writer.commit();

@@ -8,11 +8,21 @@
 // never fails on syntax. Facet counts are exact and computed under the current text and *all*
 // current filters. An empty text lists the matching items newest first.
 //
+// Phrases match within the title and the summary; the body is indexed without positions.
+// A word gets a spelling suggestion only when it looks misspelt: it does not occur in the
+// index as typed, and either the search found nothing, or no indexed word has its index
+// term, or the dictionary does not know it (so "wijk" is fine when documents say "wijken").
+//
 // Threads: search(), similar(), document_count() and applied_seq() may be called from any
 // number of threads at once; each call borrows a database reader from a small pool and reopens
 // it when the index has changed. put(), remove() and commit() are serialised by a mutex; one
 // process at a time may have an index open (Xapian's write lock): a second open() of the same
 // folder fails with Unavailable.
+//
+// Writes into an empty index (a full reindex) run as a bulk load (bulk_load.h): put() queues
+// the item for one of a few worker threads, each building a shard, and commit() compacts the
+// shards into the index folder. An error of a queued write is returned by a later put(),
+// remove() or commit(). Once the index holds documents, put() writes directly.
 //
 // Changing the synonym groups or the dictionary changes which terms documents get: open()
 // then reports needs_rebuild() and the caller should run a full reindex.

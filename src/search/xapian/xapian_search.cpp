@@ -94,8 +94,21 @@ bool in_spelling_table(const Xapian::Database& db, const std::string& word) {
 
 }  // namespace
 
-// Replaces each word that occurs in no document by the closest word that does.
-static std::optional<std::string> spelling_suggestion(const XapianIndex::Impl& impl, Reader& r, const std::string& text) {
+// True when `lower` needs no spelling suggestion: it occurs in the index as typed, or the
+// query found something and the word is a correct form of an indexed word (its index term
+// occurs and the dictionary knows it: "wijk" when the documents say "wijken"). The dictionary
+// check keeps suggestions for misspellings that Snowball happens to stem onto an indexed term
+// ("gezondheidsverschilen" -> Zgezondheidsverschil). Without a dictionary the term decides.
+static bool looks_fine(const XapianIndex::Impl& impl, Reader& r, const std::string& lower, bool found_something) {
+    if (in_spelling_table(r.db, lower)) return true;
+    if (!found_something) return false;
+    if (!r.db.term_exists("Z" + r.stem(lower))) return false;
+    return !impl.lemmas || impl.lemmas->knows(lower);
+}
+
+// Replaces each word that looks misspelt (see looks_fine) by the closest word in the index.
+static std::optional<std::string> spelling_suggestion(const XapianIndex::Impl& impl, Reader& r, const std::string& text,
+                                                      bool found_something) {
     std::string out;
     bool changed = false;
     for (std::size_t i = 0; i < text.size();) {
@@ -108,7 +121,7 @@ static std::optional<std::string> spelling_suggestion(const XapianIndex::Impl& i
         bool check = lower.size() >= min_spelling_word_bytes && !is_operator(word) &&
                      lower.find_first_not_of("0123456789") != std::string::npos &&
                      !impl.synonym_words.count(core::fold_diacritics_lower(lower));
-        if (check && !in_spelling_table(r.db, lower)) {
+        if (check && !looks_fine(impl, r, lower, found_something)) {
             std::string fix = r.db.get_spelling_suggestion(lower, 2);
             if (!fix.empty() && fix != lower) {
                 out += fix;
@@ -133,27 +146,40 @@ static SearchResult run_search(const XapianIndex::Impl& impl, Reader& r, const S
     enquire.set_query(query);
     if (q.sort == SortOrder::Date || !has_text) enquire.set_sort_by_value_then_relevance(date_slot, true);
     if (!has_text) enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetSpy spy;
-    enquire.add_matchspy(&spy);
+    // Without text the counts depend only on the filters and the index contents: cached.
+    std::string revision, filters;
+    std::optional<FacetCountCache::Counts> cached;
+    if (!has_text) {
+        revision = std::to_string(r.files) + "." + std::to_string(r.db.get_revision());
+        filters = filters_key(q.filters);
+        cached = impl.empty_text_counts.find(revision, filters);
+    }
+    FacetSpy spy(r.facet_slugs());
+    if (!cached) enquire.add_matchspy(&spy);
     auto offset = static_cast<Xapian::doccount>((q.page - 1) * q.page_size);
     // checkatleast = every document: exact totals and exact facet counts.
-    auto mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(q.page_size), r.db.get_doccount());
+    auto mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(q.page_size), cached ? 0 : r.db.get_doccount());
 
     SearchResult result;
-    result.total = static_cast<long>(mset.get_matches_estimated());
+    result.total = cached ? cached->total : static_cast<long>(mset.get_matches_estimated());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         auto stored = decode_stored_doc(it.get_document().get_data());
         if (!stored) continue;
         SearchHit hit = std::move(stored->hit);
         hit.score = has_text ? it.get_percent() / 100.0 : 0.0;
         std::string source = hit.summary + (hit.summary.empty() ? "" : " ") + stored->excerpt;
-        hit.snippet_html = mset.snippet(source, snippet_chars, r.stem,
-                                        Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                        "<mark>", "</mark>", "…");
+        // Not SNIPPET_EXHAUSTIVE: Xapian may stop at a window that already holds every query
+        // term instead of scoring the rest of the text (a fifth of the search time).
+        hit.snippet_html = mset.snippet(source, snippet_chars, r.stem, 0, "<mark>", "</mark>", "…");
         result.hits.push_back(std::move(hit));
     }
-    result.facets = spy.counts();
-    if (!text.empty()) result.suggestion = spelling_suggestion(impl, r, text);
+    if (cached) {
+        result.facets = std::move(cached->facets);
+    } else {
+        result.facets = spy.counts();
+        if (!has_text) impl.empty_text_counts.store(revision, filters, {result.total, result.facets});
+    }
+    if (!text.empty()) result.suggestion = spelling_suggestion(impl, r, text, result.total > 0);
     return result;
 }
 

@@ -1,0 +1,44 @@
+#pragma once
+// Turns an item into its Xapian document: text terms, synonym concept terms, facet terms and
+// values, stored data. Internal to the Xapian adapter.
+//
+// Terms: title and summary with positions (phrase search), the body without positions (it is
+// most of the text, and positions were about half of the index and of the build time). Spelling
+// data (Xapian's spelling table) is kept for every word of all three fields: the stemmer counts
+// the words, and flush_spelling() adds each distinct word once with its count.
+
+#include <memory>
+#include <string>
+
+#include <xapian.h>
+
+#include "search/search_index.h"
+#include "search/xapian/index_impl.h"
+
+namespace gezondin::search {
+
+// The unique term that identifies the document of an item ("Q42").
+std::string id_term(domain::ItemId id);
+
+// Not thread-safe: one per writing thread. Reads only the immutable parts of `impl` (lemmas,
+// synonym matcher, concept terms), which must outlive the builder.
+class DocumentBuilder {
+public:
+    explicit DocumentBuilder(const XapianIndex::Impl& impl);
+    DocumentBuilder(const DocumentBuilder&) = delete;
+    DocumentBuilder& operator=(const DocumentBuilder&) = delete;
+
+    Xapian::Document build(const IndexedItem& item);
+
+    // Adds the words counted since the last call to `db`'s spelling table.
+    void flush_spelling(Xapian::WritableDatabase& db);
+    // Distinct words waiting for flush_spelling().
+    std::size_t pending_spelling_words() const;
+
+private:
+    const XapianIndex::Impl& m_impl;
+    DutchStemmer* m_stemmer;   // owned by m_indexer's Xapian::Stem
+    Xapian::TermGenerator m_indexer;
+};
+
+}  // namespace gezondin::search
