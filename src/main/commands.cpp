@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/messages.h"
+#include "services/community/tokens.h"
 
 namespace gezondin::defaults {
 std::optional<std::string_view> embedded_file(std::string_view path);
@@ -51,6 +52,25 @@ bool print_file_import(const services::FileImport& r) {
     std::cerr << core::msg("cli.data_refused", {r.file}) << "\n";
     if (r.error) report_error(*r.error);
     return false;
+}
+
+// One account per role with a random password, printed once; existing accounts stay as they are.
+int create_demo_accounts(const Settings& s) {
+    auto community = open_community(s, 0);
+    if (!community) return report_error(community.error());
+    auto& c = **community;
+    for (auto role : {domain::Role::Lid, domain::Role::Redacteur, domain::Role::Beheerder}) {
+        const std::string slug(domain::to_slug(role));
+        const std::string email = slug + "@demo.gezondin.example";
+        auto existing = c.db->user_by_email(email);
+        if (existing) continue;
+        if (existing.error().code() != core::ErrorCode::NotFound) return report_error(existing.error());
+        const std::string password = services::new_token().substr(0, 20);
+        auto created = c.accounts->create_confirmed_account("Demo " + slug, email, password, role);
+        if (!created) return report_error(created.error());
+        std::cout << core::msg("cli.demo_account", {slug, email, password}) << "\n";
+    }
+    return 0;
 }
 
 }  // namespace
@@ -161,7 +181,7 @@ int run_demo(const Settings& s) {
     if (auto loaded = rt->wijkdata->load(); !loaded) return report_error(loaded.error());
     for (const auto& r : services::import_demo_data(*rt->wijkdata))
         if (!print_file_import(r)) return 1;
-    return 0;
+    return create_demo_accounts(s);
 }
 
 }  // namespace gezondin::app

@@ -41,6 +41,24 @@ core::Result<search::IndexOptions> index_options(const Settings& s) {
 
 std::string index_dir(const Settings& s) { return (fs::path(s.data_dir) / "index").string(); }
 
+core::Result<std::unique_ptr<Community>> open_community(const Settings& settings, int hash_threads) {
+    std::string url = settings.database_url.empty() ? (fs::path(settings.data_dir) / "gezondin.db").string() : settings.database_url;
+    auto db = storage::open_community_database(url);
+    if (!db) return core::fail(db.error());
+    auto c = std::make_unique<Community>();
+    c->db = std::move(*db);
+    c->hasher = std::make_unique<services::PasswordHasher>(services::HashLimits::interactive());
+    // A waiting hash costs 64 MiB once it runs: a short queue, then "busy, try again".
+    c->pool = std::make_unique<services::WorkerPool>(hash_threads, 64);
+    c->hashing = std::make_unique<services::HashWorkerPool>(*c->hasher, *c->pool);
+    services::AccountsConfig config;
+    config.base_url = settings.base_url.empty() ? "http://" + settings.listen : settings.base_url;
+    c->accounts = std::make_unique<services::Accounts>(*c->db, *c->hashing, services::CommonPasswords::builtin(), c->clock,
+                                                       std::move(config));
+    c->administration = std::make_unique<services::Administration>(*c->db, c->clock);
+    return c;
+}
+
 core::Result<std::unique_ptr<search::SearchIndex>> open_index(const std::string& dir, const Settings& settings) {
     auto options = index_options(settings);
     if (!options) return core::fail(options.error());

@@ -8,6 +8,8 @@
 #include "core/error.h"
 #include "domain/taxonomy.h"
 #include "search/search_index.h"
+#include "services/community/accounts.h"
+#include "services/community/administration.h"
 #include "services/kennisbank.h"
 #include "services/wijkdata.h"
 #include "storage/database.h"
@@ -50,5 +52,22 @@ core::Result<Runtime> open_runtime(const Settings& settings, IndexMode mode);
 
 // Opens an empty index in `dir` with the configured synonyms (for a rebuild).
 core::Result<std::unique_ptr<search::SearchIndex>> open_index(const std::string& dir, const Settings& settings);
+
+// The community services (accounts, administration) on the runtime's database. Members are
+// declared so that the hashing pool is destroyed first: its destructor runs the queued jobs,
+// which use the services.
+struct Community {
+    std::unique_ptr<storage::CommunityDatabase> db;
+    std::unique_ptr<services::PasswordHasher> hasher;
+    services::SystemClock clock;
+    std::unique_ptr<services::HashWorkerPool> hashing;
+    std::unique_ptr<services::Accounts> accounts;
+    std::unique_ptr<services::Administration> administration;
+    std::unique_ptr<services::WorkerPool> pool;
+};
+
+// Opens the community stores on the database of `settings` (migrate it first, as
+// open_runtime does). `hash_threads` 0 hashes on the calling thread (command-line tools).
+core::Result<std::unique_ptr<Community>> open_community(const Settings& settings, int hash_threads);
 
 }  // namespace gezondin::app

@@ -11,6 +11,7 @@
 
 #include "core/messages.h"
 #include "main/commands.h"
+#include "services/ongelijk/ongelijk.h"
 #include "web/app.h"
 #include "web/http/server.h"
 
@@ -96,14 +97,21 @@ int run_serve(const Settings& s) {
     config.base_url = s.base_url.empty() ? "http://" + s.listen : s.base_url;
     config.max_body_bytes = s.max_body_kb * 1024;
     config.page_cache_entries = s.page_cache_entries;
+    auto community = open_community(s, 2);
+    if (!community) return report_error(community.error());
+    services::Ongelijk ongelijk(*rt->wijkdata);
     web::App app(*rt->kennisbank, **renderer, config);
     app.set_wijkdata(rt->wijkdata.get());
+    app.set_ongelijk(&ongelijk);
+    app.set_community((*community)->accounts.get(), (*community)->administration.get());
 
     web::HttpServer server;
     web::ServerOptions options;
     options.address = host;
     options.port = port;
-    auto bound = server.start(options, [&app](const web::Request& r) { return app.handle(r); });
+    auto bound = server.start_async(options, [&app](web::Request r, web::Respond respond) {
+        app.handle_async(std::move(r), std::move(respond));
+    });
     if (!bound) return report_error(bound.error());
     IndexFollower follower(*rt->kennisbank, *rt->wijkdata);
     app.set_ready(true);
@@ -115,6 +123,7 @@ int run_serve(const Settings& s) {
     app.set_ready(false);
     std::cout << core::msg("cli.stopping") << std::endl;
     server.stop();
+    community->reset();   // finishes the queued password jobs while the App still exists
     return 0;
 }
 

@@ -1,17 +1,22 @@
 #include "web/app.h"
 
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/messages.h"
 #include "core/text.h"
+#include "services/community/accounts.h"
 #include "web/api/api_v1.h"
 #include "web/api/stats_api.h"
 #include "web/errors.h"
+#include "web/pages/account_pages.h"
 #include "web/pages/feeds.h"
 #include "web/pages/kennisbank_pages.h"
+#include "web/pages/ongelijk_pages.h"
 #include "web/pages/wijkdata_pages.h"
+#include "web/session.h"
 #include "web/static_files.h"
 
 namespace gezondin::web {
@@ -34,6 +39,8 @@ constexpr const char* content_security_policy =
 
 App::App(services::Kennisbank& kennisbank, const Renderer& renderer, AppConfig config)
     : m_kb(kennisbank), m_renderer(renderer), m_config(std::move(config)), m_cache(m_config.page_cache_entries) {}
+
+App::~App() = default;
 
 namespace {
 bool cacheable(const Request& req) {
@@ -90,18 +97,73 @@ void App::add_security_headers(Response& r) const {
 }
 
 Response App::handle(const Request& request) {
-    m_metrics.requests.fetch_add(1, std::memory_order_relaxed);
-    Response r;
-    try {
-        r = check_limits(request);
-        if (r.status == 0) r = cached_route(request);
-    } catch (const std::exception&) {
-        r = error_response(request, m_renderer, core::Error::internal(std::string(core::msg("error.internal"))));
-    }
+    std::promise<Response> answer;
+    auto future = answer.get_future();
+    handle_async(request, [&answer](Response r) { answer.set_value(std::move(r)); });
+    return future.get();
+}
+
+void App::count(const Response& r) {
     if (r.status >= 500) m_metrics.server_errors.fetch_add(1, std::memory_order_relaxed);
     else if (r.status >= 400) m_metrics.client_errors.fetch_add(1, std::memory_order_relaxed);
-    add_security_headers(r);
-    return r;
+}
+
+void App::handle_async(Request request, Respond respond) {
+    m_metrics.requests.fetch_add(1, std::memory_order_relaxed);
+    auto req = std::make_shared<const Request>(std::move(request));
+    auto answered = std::make_shared<std::atomic<bool>>(false);
+    auto finish = [this, answered, respond = std::move(respond)](Response r) {
+        if (answered->exchange(true)) return;   // an exception after an async hand-off
+        count(r);
+        add_security_headers(r);
+        respond(std::move(r));
+    };
+    try {
+        Response r = check_limits(*req);
+        if (r.status != 0) return finish(std::move(r));
+        auto session = current_session(*req);
+        if (m_account_pages && AccountPages::handles(req->path)) {
+            m_account_pages->handle(req, session, [this, session, finish](Response answer) {
+                if (session) personalise(answer, *session);
+                finish(std::move(answer));
+            });
+            return;
+        }
+        // Personal pages never enter the shared page cache.
+        r = session ? route(*req) : cached_route(*req);
+        if (session) personalise(r, *session);
+        finish(std::move(r));
+    } catch (const std::exception&) {
+        finish(error_response(*req, m_renderer, core::Error::internal(std::string(core::msg("error.internal")))));
+    }
+}
+
+void App::set_community(services::Accounts* accounts, services::Administration* administration) {
+    m_accounts = accounts;
+    m_account_pages.reset();
+    if (accounts && administration)
+        m_account_pages = std::make_unique<AccountPages>(*accounts, *administration, m_renderer, m_config);
+}
+
+std::shared_ptr<const services::SessionContext> App::current_session(const Request& request) const {
+    if (!m_accounts || !m_account_pages) return nullptr;
+    const std::string token = cookie_value(request, session_cookie_name);
+    if (token.empty()) return nullptr;
+    auto session = m_accounts->authenticate(token);
+    if (!session) return nullptr;
+    return std::make_shared<const services::SessionContext>(std::move(*session));
+}
+
+void App::personalise(Response& r, const services::SessionContext& session) const {
+    r.set_header("Cache-Control", "private, no-store");
+    std::erase_if(r.headers, [](const auto& h) { return core::to_lower_ascii(h.first) == "etag"; });
+    if (r.header("Content-Type").rfind("text/html", 0) != 0) return;
+    constexpr std::string_view open = "<!--account-nav-->", close = "<!--/account-nav-->";
+    const auto begin = r.body.find(open);
+    if (begin == std::string::npos) return;
+    const auto end = r.body.find(close, begin);
+    if (end == std::string::npos) return;
+    r.body.replace(begin, end + close.size() - begin, m_account_pages->nav(session));
 }
 
 Response App::route(const Request& req) {
@@ -143,6 +205,8 @@ Response App::route(const Request& req) {
     if (m_wijkdata && (first == "wijkdata" || (first == "api" && n == 3 && seg[1] == "v1" &&
                                                (seg[2] == "areas" || seg[2] == "indicators" || seg[2] == "values"))))
         return wijkdata_route(ctx, seg);
+    if (m_wijkdata && m_ongelijk && (first == "ongelijk-investeren" || (first == "api" && n == 4 && seg[1] == "v1" && seg[2] == "ongelijk")))
+        return ongelijk_route(OngelijkContext{ctx, *m_wijkdata, *m_ongelijk}, seg);
     if (first == "feed.atom" && n == 1) return atom_feed(ctx);
     if (first == "sitemap.xml" && n == 1) return sitemap(ctx);
     if (first == "robots.txt" && n == 1) return robots_txt(ctx);

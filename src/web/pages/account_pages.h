@@ -1,0 +1,51 @@
+#pragma once
+// The account pages of the community: register, confirm, log in and out, forgotten and new
+// password, the own account (name, password, sessions), the privacy statement and the
+// beheerder's e-mail outbox. Every handler reads as parse -> service -> render; the services
+// decide permissions. Every POST is checked for its CSRF field first (403 on a mismatch).
+//
+// Threads: handle() runs on an HTTP I/O thread. Routes that hash a password hand the work to
+// the services' HashWorkerPool and answer from its callback, on a worker thread. The
+// AccountPages must outlive every pending callback (drain the pool before destroying it).
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "web/http/message.h"
+#include "web/http/server.h"
+
+namespace gezondin::services {
+class Accounts;
+class Administration;
+struct SessionContext;
+}  // namespace gezondin::services
+
+namespace gezondin::web {
+
+class Renderer;
+struct AppConfig;
+struct AccountDeps;
+
+class AccountPages {
+public:
+    AccountPages(services::Accounts& accounts, services::Administration& administration, const Renderer& renderer,
+                 const AppConfig& config);
+    ~AccountPages();
+
+    // True for the paths this class answers (/account..., /privacy, /beheer/...).
+    static bool handles(std::string_view path);
+
+    // Answers through `respond`, exactly once: at once, or later from a worker thread.
+    // `session` is the visitor's logged-in state, null for an anonymous visitor.
+    void handle(std::shared_ptr<const Request> request, std::shared_ptr<const services::SessionContext> session,
+                Respond respond) const;
+
+    // The header's account links for a logged-in visitor (name, outbox, log-out form).
+    std::string nav(const services::SessionContext& session) const;
+
+private:
+    std::unique_ptr<AccountDeps> m_deps;
+};
+
+}  // namespace gezondin::web
