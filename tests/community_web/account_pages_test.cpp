@@ -153,7 +153,7 @@ TEST_F(AccountPagesTest, ThrottledLoginGets429WithRetryAfter) {
         auto r = b.login("dirk@example.org", attempt);
         EXPECT_EQ(r.status, 429);
         EXPECT_EQ(r.header("Retry-After"), "1");
-        EXPECT_THAT(r.body, HasSubstr("Wacht 1 seconden"));
+        EXPECT_THAT(r.body, HasSubstr("Wacht 1 seconde en"));
     }
     fx.clock.advance(2);
     EXPECT_EQ(b.login("dirk@example.org", password).status, 303);

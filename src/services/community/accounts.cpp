@@ -163,7 +163,8 @@ void Accounts::login(LoginAttempt a, std::function<void(LoginResult)> done) {
     if (!throttle) return done({core::fail(throttle.error()), 0});
     if (throttle->retry_after > 0) {
         auto error = core::Error::unavailable(
-            core::msg("community.login.throttled", {std::to_string(throttle->retry_after)}));
+            throttle->retry_after == 1 ? std::string(core::msg("community.login.throttled_one"))
+                                       : core::msg("community.login.throttled", {std::to_string(throttle->retry_after)}));
         return done({core::fail(error), throttle->retry_after});
     }
     std::optional<storage::Credentials> credentials;
