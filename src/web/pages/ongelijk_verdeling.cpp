@@ -1,19 +1,14 @@
 // Ongelijk investeren: the allocation page with its CSV and XLSX downloads, and the API.
 
-#include <unistd.h>
-
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
-#include <xlsxwriter.h>
 
 #include "core/messages.h"
 #include "web/errors.h"
 #include "web/pages/ongelijk_common.h"
 #include "web/pages/ongelijk_pages.h"
+#include "web/render/table_export.h"
 
 namespace gezondin::web {
 
@@ -68,56 +63,17 @@ std::vector<std::vector<std::string>> table(const Prepared& p, const services::A
     return out;
 }
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(";\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-std::string to_csv(const std::vector<std::vector<std::string>>& rows) {
-    std::string out = "\xEF\xBB\xBF";
-    for (const auto& row : rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) out += (i ? ";" : "") + csv_field(row[i]);
-        out += "\r\n";
-    }
-    return out;
-}
-
-core::Result<std::string> to_xlsx(const std::vector<std::vector<std::string>>& rows, bool fictitious) {
-    std::string path = (std::filesystem::temp_directory_path() / "gezondin-verdeling-XXXXXX").string();
-    int fd = ::mkstemp(path.data());
-    if (fd < 0) return core::fail(core::Error::unavailable("mkstemp"));
-    ::close(fd);
-    lxw_workbook* wb = workbook_new(path.c_str());
-    lxw_worksheet* ws = workbook_add_worksheet(wb, "Verdeling");
-    lxw_row_t r = 0;
-    if (fictitious) worksheet_write_string(ws, r++, 0, msg("wijkdata.fictitious_short").c_str(), nullptr);
-    for (std::size_t i = 0; i < rows.size(); ++i, ++r)
-        for (std::size_t c = 0; c < rows[i].size(); ++c) {
-            const auto& cell = rows[i][c];
-            char* end = nullptr;
-            double v = std::strtod(cell.c_str(), &end);
-            if (i > 0 && c >= 2 && !cell.empty() && *end == '\0') worksheet_write_number(ws, r, static_cast<lxw_col_t>(c), v, nullptr);
-            else worksheet_write_string(ws, r, static_cast<lxw_col_t>(c), cell.c_str(), nullptr);
-        }
-    auto err = workbook_close(wb);
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::filesystem::remove(path);
-    if (err != LXW_NO_ERROR) return core::fail(core::Error::internal(lxw_strerror(err)));
-    return ss.str();
-}
 
 Response download(const OngelijkContext& ctx, const Prepared& p, const services::AllocationOutcome& o, std::string_view file) {
     auto rows = table(p, o);
     std::string name = "verdeling-" + p.data.gemeente.code + "-" + std::to_string(p.data.year) + "." + std::string(file);
     Response r;
     if (file == "csv") {
-        r = Response::text(to_csv(rows), "text/csv; charset=utf-8");
+        r = Response::text(table_to_csv({rows, {}, {}}), "text/csv; charset=utf-8");
     } else {
-        auto bytes = to_xlsx(rows, p.data.fictitious);
+        auto bytes = table_to_xlsx({rows, p.data.fictitious ? msg("wijkdata.fictitious_short") : std::string(),
+                                     [](std::size_t column) { return column >= 2; }},
+                                    "Verdeling");
         if (!bytes) return error_response(ctx.base.request, ctx.base.renderer, bytes.error());
         r = Response::text(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
@@ -226,7 +182,7 @@ Response api_ongelijk(const OngelijkContext& ctx, std::string_view name) {
         j["zonder_behoefte"] = codes(o->result.missing_need);
         j["zonder_inwoners"] = codes(o->result.no_population);
     }
-    if (format == "csv") return Response::text(to_csv(rows), "text/csv; charset=utf-8");
+    if (format == "csv") return Response::text(table_to_csv({rows, {}, {}}), "text/csv; charset=utf-8");
     return Response::json(j.dump());
 }
 

@@ -1,14 +1,7 @@
 // The area profile: spine chart, table, trend, downloads and the municipality's practice examples.
 
-#include <unistd.h>
-
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
-#include <xlsxwriter.h>
 
 #include "core/messages.h"
 #include "search/search_index.h"
@@ -17,6 +10,7 @@
 #include "web/pages/wijkdata_format.h"
 #include "web/pages/wijkdata_pages.h"
 #include "web/render/spine_chart.h"
+#include "web/render/table_export.h"
 
 namespace gezondin::web {
 
@@ -123,51 +117,6 @@ std::vector<std::vector<std::string>> profile_table(const services::Profile& p) 
     return out;
 }
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(";\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-std::string to_csv(const std::vector<std::vector<std::string>>& table, bool fictitious) {
-    std::string out = "\xEF\xBB\xBF";
-    if (fictitious) out += csv_field(std::string(core::msg("wijkdata.fictitious_short"))) + "\r\n";
-    for (const auto& row : table) {
-        for (std::size_t i = 0; i < row.size(); ++i) out += (i ? ";" : "") + csv_field(row[i]);
-        out += "\r\n";
-    }
-    return out;
-}
-
-core::Result<std::string> to_xlsx(const std::vector<std::vector<std::string>>& table, bool fictitious) {
-    std::string path = (std::filesystem::temp_directory_path() / "gezondin-xlsx-XXXXXX").string();
-    int fd = ::mkstemp(path.data());
-    if (fd < 0) return core::fail(core::Error::unavailable("mkstemp"));
-    ::close(fd);
-    lxw_workbook* wb = workbook_new(path.c_str());
-    lxw_worksheet* ws = workbook_add_worksheet(wb, "Profiel");
-    lxw_row_t row = 0;
-    if (fictitious) worksheet_write_string(ws, row++, 0, std::string(core::msg("wijkdata.fictitious_short")).c_str(), nullptr);
-    for (const auto& r : table) {
-        for (std::size_t c = 0; c < r.size(); ++c) {
-            const auto& cell = r[c];
-            char* end = nullptr;
-            double v = std::strtod(cell.c_str(), &end);
-            bool number = row > (fictitious ? 1u : 0u) && !cell.empty() && end && *end == '\0' && (c >= 6 && c <= 8);
-            if (number) worksheet_write_number(ws, row, static_cast<lxw_col_t>(c), v, nullptr);
-            else worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), cell.c_str(), nullptr);
-        }
-        ++row;
-    }
-    auto err = workbook_close(wb);
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::filesystem::remove(path);
-    if (err != LXW_NO_ERROR) return core::fail(core::Error::internal(lxw_strerror(err)));
-    return ss.str();
-}
 
 core::Result<services::Profile> load_profile(const WijkdataContext& ctx, std::string_view code) {
     auto year = wijk::year_param(ctx.base.request);
@@ -219,14 +168,15 @@ Response wijkdata_profile_page(const WijkdataContext& ctx, std::string_view code
 Response wijkdata_profile_download(const WijkdataContext& ctx, std::string_view code, std::string_view file) {
     auto p = load_profile(ctx, code);
     if (!p) return error_response(ctx.base.request, ctx.base.renderer, p.error());
-    auto table = profile_table(*p);
+    ExportTable table{profile_table(*p), p->fictitious ? std::string(core::msg("wijkdata.fictitious_short")) : std::string(),
+                      [](std::size_t column) { return column >= 6 && column <= 8; }};
     std::string name = "profiel-" + p->area.code + "-" + std::to_string(p->year);
     Response r;
     if (file == "profiel.csv") {
-        r = Response::text(to_csv(table, p->fictitious), "text/csv; charset=utf-8");
+        r = Response::text(table_to_csv(table), "text/csv; charset=utf-8");
         name += ".csv";
     } else {
-        auto bytes = to_xlsx(table, p->fictitious);
+        auto bytes = table_to_xlsx(table, "Profiel");
         if (!bytes) return error_response(ctx.base.request, ctx.base.renderer, bytes.error());
         r = Response::text(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         name += ".xlsx";
