@@ -4,41 +4,10 @@
 
 #include <stdexcept>
 
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
-
 #include "core/messages.h"
+#include "storage/soci/connection.h"
 
 namespace gezondin::storage {
-
-namespace {
-
-// As in soci_database.cpp: the same connection settings for the same file.
-constexpr int sqlite_busy_timeout_ms = 10'000;
-
-std::string sqlite_connect_string(const std::string& path) {
-    std::string quoted = "\"";
-    for (char c : path) {
-        if (c == '"') quoted.push_back('\\');
-        quoted.push_back(c);
-    }
-    return "db=" + quoted + "\"";
-}
-
-void open_connection(soci::session& sql, const ConnectionSpec& spec) {
-    if (spec.engine == Engine::Postgresql) {
-        sql.open(soci::postgresql, spec.target);
-        return;
-    }
-    sql.open(soci::sqlite3, sqlite_connect_string(spec.target));
-    std::string journal_mode;
-    sql << "PRAGMA busy_timeout = " << sqlite_busy_timeout_ms;
-    sql << "PRAGMA journal_mode = WAL", soci::into(journal_mode);
-    sql << "PRAGMA synchronous = FULL";
-    sql << "PRAGMA foreign_keys = ON";
-}
-
-}  // namespace
 
 core::Result<std::unique_ptr<CommunityDatabase>> open_community_database(const std::string& url, int pool_size) {
     auto spec = parse_database_url(url);

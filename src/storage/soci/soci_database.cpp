@@ -3,27 +3,13 @@
 #include <algorithm>
 #include <filesystem>
 
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
-
 #include "core/messages.h"
+#include "storage/soci/connection.h"
 #include "storage/soci/migrator.h"
 
 namespace gezondin::storage {
 
 namespace {
-
-// SQLite waits this long for another connection's write lock before reporting Unavailable.
-constexpr int sqlite_busy_timeout_ms = 10'000;
-
-std::string sqlite_connect_string(const std::string& path) {
-    std::string quoted = "\"";
-    for (char c : path) {
-        if (c == '"') quoted.push_back('\\');
-        quoted.push_back(c);
-    }
-    return "db=" + quoted + "\"";
-}
 
 core::Status create_parent_directory(const std::string& path) {
     std::filesystem::path parent = std::filesystem::path(path).parent_path();
@@ -49,7 +35,7 @@ core::Result<std::unique_ptr<Database>> SociDatabase::open(const ConnectionSpec&
     }
     auto db = std::make_unique<SociDatabase>(spec.engine, static_cast<std::size_t>(pool_size));
     try {
-        for (int i = 0; i < pool_size; ++i) db->open_connection(db->m_pool.at(static_cast<std::size_t>(i)), spec);
+        for (int i = 0; i < pool_size; ++i) open_connection(db->m_pool.at(static_cast<std::size_t>(i)), spec);
     } catch (...) {
         auto error = current_exception_to_error();
         // Opening is about reaching the database; report every failure here as Unavailable.
@@ -58,19 +44,6 @@ core::Result<std::unique_ptr<Database>> SociDatabase::open(const ConnectionSpec&
     return std::unique_ptr<Database>(std::move(db));
 }
 
-void SociDatabase::open_connection(soci::session& sql, const ConnectionSpec& spec) {
-    if (spec.engine == Engine::Postgresql) {
-        sql.open(soci::postgresql, spec.target);
-        return;
-    }
-    sql.open(soci::sqlite3, sqlite_connect_string(spec.target));
-    std::string journal_mode;
-    sql << "PRAGMA busy_timeout = " << sqlite_busy_timeout_ms;
-    sql << "PRAGMA journal_mode = WAL", soci::into(journal_mode);
-    sql << "PRAGMA synchronous = FULL";
-    sql << "PRAGMA foreign_keys = ON";
-    sql << "PRAGMA cache_size = -8192";   // 8 MiB per connection instead of 2 MiB
-}
 
 core::Status SociDatabase::migrate() {
     auto migrations = embedded_migrations();

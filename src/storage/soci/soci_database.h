@@ -45,7 +45,6 @@ private:
     auto run(F&& body) {
         return with_session(m_pool, std::forward<F>(body));
     }
-    void open_connection(soci::session& sql, const ConnectionSpec& spec);
 
     Engine m_engine;
     soci::connection_pool m_pool;

@@ -4,35 +4,12 @@
 
 #include <algorithm>
 
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
-
 #include "core/messages.h"
+#include "storage/soci/connection.h"
 
 namespace gezondin::storage {
 
 namespace {
-
-// As in soci_database.cpp: the same connection settings for the same file.
-constexpr int sqlite_busy_timeout_ms = 10'000;
-
-void open_connection(soci::session& sql, const ConnectionSpec& spec) {
-    if (spec.engine == Engine::Postgresql) {
-        sql.open(soci::postgresql, spec.target);
-        return;
-    }
-    std::string quoted = "db=\"";
-    for (char c : spec.target) {
-        if (c == '"') quoted.push_back('\\');
-        quoted.push_back(c);
-    }
-    sql.open(soci::sqlite3, quoted + "\"");
-    std::string journal_mode;
-    sql << "PRAGMA busy_timeout = " << sqlite_busy_timeout_ms;
-    sql << "PRAGMA journal_mode = WAL", soci::into(journal_mode);
-    sql << "PRAGMA synchronous = FULL";
-    sql << "PRAGMA foreign_keys = ON";
-}
 
 std::optional<long long> find_id(soci::session& sql, const std::string& query, const std::string& a, int b) {
     long long id = 0;
