@@ -8,47 +8,10 @@ import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
-import { createRequire } from 'node:module';
+import { axe, check, finish, freePort, launchChromium, waitReady } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const binary = process.argv[2];
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-  });
-}
-
-async function waitReady(base, ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try { if ((await fetch(`${base}/readyz`)).status === 200) return true; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
-
-async function axe(page, name) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
-  const detail = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`).join('; ');
-  check(`axe: no violations on ${name}`, result.violations.length === 0, detail);
-}
-
 async function login(page, base, email, password) {
   await page.goto(`${base}/account/inloggen`);
   await page.getByLabel('E-mailadres').fill(email);
@@ -67,11 +30,7 @@ check('a second demo run prints no passwords', !again.includes('Demo-account'), 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const server = spawn(binary, ['serve', '--data', dataDir, '--listen', `127.0.0.1:${port}`], { stdio: 'ignore' });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 
 try {
   check('server becomes ready', await waitReady(base, 10000));
@@ -127,5 +86,4 @@ try {
   server.kill('SIGTERM');
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -8,13 +8,9 @@ import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
-import { createRequire } from 'node:module';
+import { axeViolations, check as expect, finish, freePort, launchChromium, waitReady } from './lib.mjs';
 import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const binary = process.argv[2];
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,36 +20,15 @@ const amsterdam = [
   path.join(shared, 'cbs_ses_woa_85163NED_amsterdam_2019/SES_WOA_scores_per_wijk_en_buurt_25042023_160857.csv'),
 ];
 
-const results = { ok: 0, fail: 0 };
-function expect(name, ok, detail = '') {
-  results[ok ? 'ok' : 'fail']++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-}
-
-const port = await new Promise((resolve) => {
-  const s = net.createServer();
-  s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-});
+const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-
-async function ready(ms) {
-  for (const end = Date.now() + ms; Date.now() < end;) {
-    try { if ((await fetch(`${base}/readyz`)).ok) return true; } catch { /* starting */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
 
 async function audit(page, url, name) {
   const response = await page.goto(`${base}${url}`);
   expect(`${name} answers 200`, response.status() === 200, String(response.status()));
   expect(`${name} has no style attributes`, (await page.locator('[style]').count()) === 0);
-  await page.addScriptTag({ content: axeSource });
-  const r = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
-  expect(`axe: ${name}`, r.violations.length === 0,
-    r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`).join('; '));
+  const violations = await axeViolations(page);
+  expect(`axe: ${name}`, violations === '', violations);
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezondin-e2e-wijk-'));
@@ -63,14 +38,10 @@ if (haveAmsterdam) execFileSync(binary, ['import', 'data', '--data', dataDir, ..
 else console.log(`skip: Amsterdam 2019 files not found under ${shared}; only the demo is checked`);
 
 const server = spawn(binary, ['serve', '--data', dataDir, '--listen', `127.0.0.1:${port}`], { stdio: 'ignore' });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 
 try {
-  expect('server becomes ready', await ready(10000));
+  expect('server becomes ready', await waitReady(base, 10000));
   const context = await browser.newContext({ bypassCSP: true });   // axe is injected inline
   const page = await context.newPage();
   await audit(page, '/wijkdata', 'wijkdata start page');
@@ -107,5 +78,4 @@ try {
   server.kill('SIGTERM');
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
-console.log(`${results.ok} passed, ${results.fail} failed`);
-process.exit(results.fail === 0 ? 0 : 1);
+finish();
