@@ -3,11 +3,13 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/text.h"
 
 namespace gezondin::i18n {
 std::optional<std::string_view> embedded_file(std::string_view path);
+std::vector<std::string_view> embedded_files();
 }
 
 namespace gezondin::core {
@@ -16,22 +18,34 @@ namespace {
 
 using Catalogue = std::unordered_map<std::string_view, std::string_view>;
 
-Catalogue load(std::string_view text) {
-    Catalogue out;
+void load(std::string_view text, Catalogue& out, std::vector<std::string_view>& duplicates) {
     for (auto line : split(text, '\n')) {
         line = trim(line);
         if (line.empty() || line.front() == '#') continue;
         auto eq = line.find('=');
         if (eq == std::string_view::npos) continue;
-        out.emplace(trim(line.substr(0, eq)), trim(line.substr(eq + 1)));
+        auto key = trim(line.substr(0, eq));
+        if (!out.emplace(key, trim(line.substr(eq + 1))).second) duplicates.push_back(key);
     }
-    return out;
 }
 
-const Catalogue& catalogue() {
-    static const Catalogue c = load(gezondin::i18n::embedded_file("nl.txt").value_or(""));
-    return c;
+struct Loaded {
+    Catalogue texts;
+    std::vector<std::string_view> duplicates;
+};
+
+// Every file under i18n/nl/ (one per part of the product) forms the one Dutch catalogue.
+const Loaded& loaded() {
+    static const Loaded l = [] {
+        Loaded out;
+        for (auto path : gezondin::i18n::embedded_files())
+            if (path.starts_with("nl/")) load(gezondin::i18n::embedded_file(path).value_or(""), out.texts, out.duplicates);
+        return out;
+    }();
+    return l;
 }
+
+const Catalogue& catalogue() { return loaded().texts; }
 
 }  // namespace
 
@@ -42,6 +56,8 @@ std::string_view msg(std::string_view key) {
 }
 
 bool has_msg(std::string_view key) { return catalogue().count(key) > 0; }
+
+std::vector<std::string_view> duplicate_msg_keys() { return loaded().duplicates; }
 
 std::string msg(std::string_view key, std::initializer_list<std::string_view> args) {
     std::string_view text = msg(key);

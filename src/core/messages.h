@@ -1,10 +1,11 @@
 #pragma once
-// The message catalogue: every text a user reads comes from i18n/<language>.txt, so that a
-// translation is one new file. Lines are `key = text`; `{0}`, `{1}` are filled by format().
+// The message catalogue: every text a user reads comes from i18n/<language>/<part>.txt (one folder per language), so that a
+// translation is one new folder. Lines are `key = text`; `{0}`, `{1}` are filled by format().
 
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gezondin::core {
 
@@ -17,5 +18,8 @@ std::string msg(std::string_view key, std::initializer_list<std::string_view> ar
 
 // True when the catalogue defines `key`; used by tests that check every key exists.
 bool has_msg(std::string_view key);
+
+// Keys that appear more than once in the catalogue (the first text wins); empty when sound.
+std::vector<std::string_view> duplicate_msg_keys();
 
 }  // namespace gezondin::core
