@@ -12,6 +12,7 @@ packages=(
   libexpected-dev libcli11-dev libspdlog-dev libfast-float-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   clang-14 libclang-rt-14-dev libzip-dev
+  libmagic-dev libpoppler-cpp-dev libcurl4-openssl-dev
   chromium nodejs wrk python3 python3-pandas
 )
 
