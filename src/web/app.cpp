@@ -11,6 +11,7 @@
 #include "web/api/api_v1.h"
 #include "web/api/stats_api.h"
 #include "web/errors.h"
+#include "web/page_module.h"
 #include "web/pages/account_pages.h"
 #include "web/pages/feeds.h"
 #include "web/pages/kennisbank_pages.h"
@@ -122,15 +123,16 @@ void App::handle_async(Request request, Respond respond) {
         Response r = check_limits(*req);
         if (r.status != 0) return finish(std::move(r));
         auto session = current_session(*req);
-        if (m_account_pages && AccountPages::handles(req->path)) {
-            m_account_pages->handle(req, session, [this, session, finish](Response answer) {
+        for (const auto& module : m_modules) {
+            if (!module->handles(req->path)) continue;
+            module->handle(req, session, [this, session, finish](Response answer) {
                 if (session) personalise(answer, *session);
                 finish(std::move(answer));
             });
             return;
         }
         // Personal pages never enter the shared page cache.
-        r = session ? route(*req) : cached_route(*req);
+        r = session ? route(*req, session.get()) : cached_route(*req);
         if (session) personalise(r, *session);
         finish(std::move(r));
     } catch (const std::exception&) {
@@ -141,8 +143,15 @@ void App::handle_async(Request request, Respond respond) {
 void App::set_community(services::Accounts* accounts, services::Administration* administration) {
     m_accounts = accounts;
     m_account_pages.reset();
-    if (accounts && administration)
-        m_account_pages = std::make_unique<AccountPages>(*accounts, *administration, m_renderer, m_config);
+    m_modules.clear();
+    if (accounts && administration) {
+        m_account_pages = std::make_shared<AccountPages>(*accounts, *administration, m_renderer, m_config);
+        m_modules.push_back(m_account_pages);
+    }
+}
+
+void App::add_module(std::shared_ptr<const PageModule> module) {
+    if (module) m_modules.push_back(std::move(module));
 }
 
 std::shared_ptr<const services::SessionContext> App::current_session(const Request& request) const {
@@ -163,11 +172,13 @@ void App::personalise(Response& r, const services::SessionContext& session) cons
     if (begin == std::string::npos) return;
     const auto end = r.body.find(close, begin);
     if (end == std::string::npos) return;
-    r.body.replace(begin, end + close.size() - begin, m_account_pages->nav(session));
+    std::vector<NavLink> links;
+    for (const auto& module : m_modules) module->nav_links(session, links);
+    r.body.replace(begin, end + close.size() - begin, m_account_pages->nav(session, links));
 }
 
-Response App::route(const Request& req) {
-    Context ctx{m_kb, m_renderer, m_config, req};
+Response App::route(const Request& req, const services::SessionContext* session) {
+    Context ctx{m_kb, m_renderer, m_config, req, session};
     auto seg = segments(req.path);
     bool get = req.method == "GET" || req.method == "HEAD";
     auto not_found = [&] {

@@ -29,6 +29,7 @@ namespace gezondin::web {
 
 struct Context;
 class AccountPages;
+class PageModule;
 
 struct AppConfig {
     std::string base_url = "http://127.0.0.1:8080";   // for feeds, sitemaps and canonical links
@@ -75,9 +76,13 @@ public:
     // services must outlive the App, and their hashing pool must be drained before the App
     // is destroyed; call before serving.
     void set_community(services::Accounts* accounts, services::Administration* administration);
+    // Adds a part of the site that answers its own paths (needs set_community: modules serve
+    // logged-in visitors). Modules are asked in the order added, after the account pages and
+    // before the App's own routes. Call before serving.
+    void add_module(std::shared_ptr<const PageModule> module);
 
 private:
-    Response route(const Request& request);
+    Response route(const Request& request, const services::SessionContext* session = nullptr);
     Response cached_route(const Request& request);
     Response check_limits(const Request& request) const;
     void add_security_headers(Response& response) const;
@@ -98,7 +103,8 @@ private:
     Metrics m_metrics;
     PageCache m_cache;
     services::Accounts* m_accounts = nullptr;
-    std::unique_ptr<AccountPages> m_account_pages;
+    std::shared_ptr<AccountPages> m_account_pages;
+    std::vector<std::shared_ptr<const PageModule>> m_modules;   // the account pages first
 };
 
 }  // namespace gezondin::web

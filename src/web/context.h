@@ -1,9 +1,14 @@
 #pragma once
-// What a handler needs: the services, the renderer, the configuration and the request.
+// What a handler needs: the services, the renderer, the configuration, the request and the
+// visitor's session.
 
 #include "services/kennisbank.h"
 #include "web/http/message.h"
 #include "web/render/renderer.h"
+
+namespace gezondin::services {
+struct SessionContext;
+}
 
 namespace gezondin::web {
 
@@ -14,6 +19,9 @@ struct Context {
     const Renderer& renderer;
     const AppConfig& config;
     const Request& request;
+    // The logged-in visitor, or null when anonymous. A page that reads it is personal: the App
+    // keeps pages of logged-in visitors out of the shared page cache.
+    const services::SessionContext* session = nullptr;
 };
 
 }  // namespace gezondin::web

@@ -56,9 +56,9 @@ AccountPages::AccountPages(services::Accounts& accounts, services::Administratio
 
 AccountPages::~AccountPages() = default;
 
-bool AccountPages::handles(std::string_view path) {
-    return path == "/account" || path.starts_with("/account/") || path == "/privacy" || path == "/privacy/" ||
-           path.starts_with("/beheer/");
+bool AccountPages::handles(std::string_view path) const {
+    const auto p = without_trailing_slash(path);
+    return p == "/account" || p.starts_with("/account/") || p == "/privacy" || p == "/beheer/e-mail";
 }
 
 void AccountPages::handle(std::shared_ptr<const Request> request,
@@ -81,8 +81,16 @@ void AccountPages::handle(std::shared_ptr<const Request> request,
                                  core::Error(core::ErrorCode::NotFound, std::string(core::msg("error.not_found")))));
 }
 
-std::string AccountPages::nav(const services::SessionContext& session) const {
+std::string AccountPages::nav(const services::SessionContext& session, const std::vector<NavLink>& links) const {
     View v = View::object();
+    View list = View::list();
+    for (const auto& link : links) {
+        View item = View::object();
+        item.set("href", link.href);
+        item.set("label", link.label);
+        list.push(item);
+    }
+    v.set("links", list);
     v.set("name", session.user.name);
     v.set("csrf", session.csrf_token);
     v.set("outbox", services::can(session.actor, services::Action::ViewOutbox, services::Target::none()));

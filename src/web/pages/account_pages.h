@@ -14,6 +14,7 @@
 
 #include "web/http/message.h"
 #include "web/http/server.h"
+#include "web/page_module.h"
 
 namespace gezondin::services {
 class Accounts;
@@ -27,22 +28,23 @@ class Renderer;
 struct AppConfig;
 struct AccountDeps;
 
-class AccountPages {
+class AccountPages final : public PageModule {
 public:
     AccountPages(services::Accounts& accounts, services::Administration& administration, const Renderer& renderer,
                  const AppConfig& config);
     ~AccountPages();
 
-    // True for the paths this class answers (/account..., /privacy, /beheer/...).
-    static bool handles(std::string_view path);
+    // True for the paths this class answers (/account..., /privacy, /beheer/e-mail).
+    bool handles(std::string_view path) const override;
 
     // Answers through `respond`, exactly once: at once, or later from a worker thread.
     // `session` is the visitor's logged-in state, null for an anonymous visitor.
     void handle(std::shared_ptr<const Request> request, std::shared_ptr<const services::SessionContext> session,
-                Respond respond) const;
+                Respond respond) const override;
 
-    // The header's account links for a logged-in visitor (name, outbox, log-out form).
-    std::string nav(const services::SessionContext& session) const;
+    // The header's account links for a logged-in visitor: name, the links of every module
+    // (`links`), the outbox for those who may read it, and the log-out form.
+    std::string nav(const services::SessionContext& session, const std::vector<NavLink>& links) const;
 
 private:
     std::unique_ptr<AccountDeps> m_deps;
