@@ -39,6 +39,9 @@ const std::vector<RouteCase>& cases() {
         {"POST", "/account/sessies/beeindigen", {{"sessie", "0000000000000000"}}, {303, 303, 303, 303}},
         {"POST", "/account/uitloggen", {}, {303, 303, 303, 303}},
         {"POST", "/beheer/e-mail", {}, {405, 405, 405, 405}},
+        // -- contributions and attachments --
+        // -- comments, library and follows --
+        // -- organisations, administration and privacy --
     };
     return table;
 }
