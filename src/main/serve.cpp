@@ -122,6 +122,9 @@ int run_serve(const Settings& s) {
     sigwait(&signals, &sig);
     app.set_ready(false);
     std::cout << core::msg("cli.stopping") << std::endl;
+    // Answer the logins still waiting for a password hash while the server can still send
+    // them (a worker answering after server.stop() would write to a closed connection).
+    (*community)->pool->drain();
     server.stop();
     community->reset();   // finishes the queued password jobs while the App still exists
     return 0;

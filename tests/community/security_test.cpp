@@ -1,5 +1,6 @@
 // Unit tests of the password policy, argon2id hashing (MIN limits), tokens and throttling.
 
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <thread>
@@ -160,6 +161,31 @@ TEST(WorkerPool, HashPasswordCallsDoneWithTheHashOrBusy) {
     ASSERT_TRUE(v);
     EXPECT_TRUE(v->ok);
     EXPECT_FALSE(v->needs_rehash);
+}
+
+TEST(WorkerPool, DrainRunsTheQueuedJobsThenRefusesNewOnes) {
+    WorkerPool pool(1, 8);
+    std::promise<void> release;
+    auto gate = release.get_future().share();
+    std::promise<void> started;
+    std::atomic<int> ran{0};
+    ASSERT_TRUE(pool.submit([&, gate] {
+        started.set_value();
+        gate.wait();
+        ++ran;
+    }));
+    started.get_future().wait();
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(pool.submit([&] { ++ran; }));
+    std::thread releaser([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        release.set_value();
+    });
+    pool.drain();   // returns only when every queued job has run
+    releaser.join();
+    EXPECT_EQ(ran.load(), 4);
+    EXPECT_FALSE(pool.submit([&] { ++ran; }));
+    pool.drain();   // idempotent
+    EXPECT_EQ(ran.load(), 4);
 }
 
 TEST(WorkerPool, InlinePoolRunsJobsInSubmit) {

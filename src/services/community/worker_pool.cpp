@@ -2,6 +2,10 @@
 
 #include <memory>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include "core/messages.h"
 
 namespace gezondin::services {
@@ -10,13 +14,16 @@ WorkerPool::WorkerPool(int threads, std::size_t queue_limit) : m_queue_limit(que
     for (int i = 0; i < threads; ++i) m_threads.emplace_back([this] { work(); });
 }
 
-WorkerPool::~WorkerPool() {
+WorkerPool::~WorkerPool() { drain(); }
+
+void WorkerPool::drain() {
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
     }
     m_ready.notify_all();
-    for (auto& t : m_threads) t.join();
+    for (auto& t : m_threads)
+        if (t.joinable()) t.join();
 }
 
 bool WorkerPool::submit(std::function<void()> job) {
@@ -42,6 +49,10 @@ std::size_t WorkerPool::queued() const {
 }
 
 void WorkerPool::work() {
+    // The jobs are CPU-heavy background work (password hashes): a lower priority for this
+    // thread keeps the HTTP I/O threads responsive while a login storm fills the queue.
+    // Linux applies the nice value per thread. Best effort: a refusal changes nothing else.
+    (void)::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
     for (;;) {
         std::function<void()> job;
         {

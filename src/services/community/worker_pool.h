@@ -22,7 +22,7 @@ class WorkerPool {
 public:
     // `threads` == 0 runs every job inline in submit() (tests, command-line tools).
     WorkerPool(int threads, std::size_t queue_limit);
-    // Runs the jobs already queued, then joins the threads.
+    // Runs the jobs already queued, then joins the threads (drain()).
     ~WorkerPool();
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;
@@ -32,6 +32,10 @@ public:
     bool submit(std::function<void()> job);
 
     std::size_t queued() const;
+
+    // Refuses new jobs from now on, runs the ones already queued and joins the threads.
+    // Call it while whatever the jobs answer to (the HTTP server) still runs. Idempotent.
+    void drain();
 
 private:
     void work();
