@@ -37,6 +37,34 @@ std::string substitute_messages(std::string_view text) {
     return out;
 }
 
+// `src` with every `{{> _name}}` replaced by the source of template `_name`, itself expanded:
+// partials are parsed once at load time instead of at every use (a search page used the item
+// card twenty times). Mustache renders a partial in the context where it stands, which is what
+// the text in its place does too. Fails on an unknown partial or a cycle.
+core::Result<std::string> expand_partials(std::string_view src, const std::map<std::string, std::string, std::less<>>& sources,
+                                          int depth = 0) {
+    if (depth > 8) return core::fail(core::Error::internal("template partials nest too deep (a cycle?)"));
+    std::string out;
+    out.reserve(src.size());
+    std::size_t at = 0;
+    for (auto open = src.find("{{>", at); open != std::string_view::npos; open = src.find("{{>", at)) {
+        auto close = src.find("}}", open);
+        if (close == std::string_view::npos) break;
+        out.append(src.substr(at, open - at));
+        auto name = std::string(src.substr(open + 3, close - open - 3));
+        name.erase(0, name.find_first_not_of(' '));
+        name.erase(name.find_last_not_of(' ') + 1);
+        auto partial = sources.find(name);
+        if (partial == sources.end()) return core::fail(core::Error::internal("unknown template partial " + name));
+        auto inner = expand_partials(partial->second, sources, depth + 1);
+        if (!inner) return inner;
+        out += *inner;
+        at = close + 2;
+    }
+    out.append(src.substr(at));
+    return out;
+}
+
 mustache::data to_data(const View& v) {
     switch (v.kind()) {
     case View::Kind::Empty: return mustache::data(false);
@@ -59,17 +87,12 @@ mustache::data to_data(const View& v) {
 }  // namespace
 
 struct Renderer::Impl {
-    std::map<std::string, std::string, std::less<>> sources;   // after message substitution
+    // After message substitution and partial expansion, compiled once.
     std::map<std::string, std::unique_ptr<mustache::mustache>, std::less<>> compiled;
 
     std::string render(std::string_view name, mustache::data& data) const {
         auto it = compiled.find(name);
         if (it == compiled.end()) return "<!-- missing template -->";
-        for (const auto& [partial_name, src] : sources) {
-            if (partial_name.front() != '_') continue;   // only _name templates are partials
-            const std::string* text = &src;
-            data.set(partial_name, mustache::partial([text] { return *text; }));
-        }
         return it->second->render(data);
     }
 };
@@ -79,15 +102,18 @@ Renderer::~Renderer() = default;
 
 core::Result<std::unique_ptr<Renderer>> Renderer::load() {
     std::unique_ptr<Renderer> r(new Renderer());
+    std::map<std::string, std::string, std::less<>> sources;
     for (auto file : templates::embedded_files()) {
         if (file.size() < 9 || file.substr(file.size() - 9) != ".mustache") continue;
-        std::string name(file.substr(0, file.size() - 9));
-        std::string src = substitute_messages(*templates::embedded_file(file));
-        auto compiled = std::make_unique<mustache::mustache>(src);
+        sources.emplace(std::string(file.substr(0, file.size() - 9)), substitute_messages(*templates::embedded_file(file)));
+    }
+    for (const auto& [name, src] : sources) {
+        auto expanded = expand_partials(src, sources);
+        if (!expanded) return core::fail(core::Error::internal("template " + name + ": " + expanded.error().message()));
+        auto compiled = std::make_unique<mustache::mustache>(*expanded);
         if (!compiled->is_valid())
             return core::fail(core::Error::internal("template " + name + ": " + compiled->error_message()));
-        r->m_impl->sources.emplace(name, std::move(src));
-        r->m_impl->compiled.emplace(std::move(name), std::move(compiled));
+        r->m_impl->compiled.emplace(name, std::move(compiled));
     }
     return r;
 }
