@@ -1,7 +1,9 @@
 // Search benchmark: reindex 100,000 synthetic items into Xapian, then measure in-process
 // search latency (2-word queries, all facets) against SQLite FTS5 as a baseline, and how many
 // relevant items each finds for stemmed and synonym queries. Prints a Markdown report.
-//   bench_search [--items N] [--queries N] [--reps N] [--dir PATH] [--index-only 1]
+//   bench_search [--items N] [--queries N] [--reps N] [--dir PATH] [--index-only 1] [--keep 1]
+//                [--reuse 1] [--xapian-only 1]
+// --xapian-only runs the Xapian queries alone on a kept index (for profiling with perf).
 // Times are wall-clock; CPU seconds of the build are printed too, because the machine is
 // shared and the wall-clock time depends on what else runs.
 #include <algorithm>
@@ -34,6 +36,7 @@ struct Options {
     bool index_only = false;   // build the Xapian index, print its time and size, stop
     bool keep = false;         // leave the indexes in `dir`
     bool reuse = false;        // use the indexes a --keep run left in `dir`
+    bool xapian_only = false;  // with --reuse: only the Xapian queries and similar items
 };
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
@@ -135,6 +138,7 @@ Options parse_args(int argc, char** argv) {
         else if (k == "--index-only") o.index_only = v != "0";
         else if (k == "--keep") o.keep = v != "0";
         else if (k == "--reuse") o.reuse = v != "0";
+        else if (k == "--xapian-only") o.xapian_only = v != "0";
         else die("unknown option " + k);
     }
     if (o.dir.empty()) o.dir = (std::filesystem::temp_directory_path() / ("gezondin-bench-" + std::to_string(::getpid()))).string();
@@ -172,7 +176,8 @@ int main(int argc, char** argv) {
     auto t = Clock::now();
     std::vector<bench::GeneratedItem> items;
     items.reserve(static_cast<std::size_t>(opt.items));
-    for (long n = 1; n <= opt.items; ++n) items.push_back(bench::generate_item(n));
+    if (!(opt.reuse && opt.xapian_only))
+        for (long n = 1; n <= opt.items; ++n) items.push_back(bench::generate_item(n));
     double gen_ms = ms_since(t);
     double words = 0;
     for (const auto& g : items) words += static_cast<double>(std::count(g.indexed.item.body.begin(), g.indexed.item.body.end(), ' '));
@@ -196,9 +201,41 @@ int main(int argc, char** argv) {
     double reindex_cpu_s = process_cpu_s() - cpu;
     std::printf("Xapian build: %.1f s wall, %.1f s CPU, %ld MB (load average %.1f before, %.1f after)\n\n", reindex_s,
                 reindex_cpu_s, dir_size_mb(opt.dir + "/xapian"), load_before, load_average());
+    if (opt.reuse && opt.xapian_only) {
+        auto queries = bench::two_word_queries(opt.queries);
+        std::vector<double> ms, similar_ms, cpu_ms, similar_cpu_ms;
+        long found = 0;
+        for (int rep = 0; rep < opt.reps; ++rep)
+            for (const auto& text : queries) {
+                search::SearchQuery q;
+                q.text = text;
+                t = Clock::now();
+                double c = thread_cpu_ms();
+                auto r = index.search(q);
+                if (!r) die(r.error().message());
+                found += r->total;
+                ms.push_back(ms_since(t));
+                cpu_ms.push_back(thread_cpu_ms() - c);
+            }
+        if (found == 0) die("the queries found nothing: is the kept index in --dir?");
+        for (long id = 1; id <= 1000; ++id) {
+            t = Clock::now();
+            double c = thread_cpu_ms();
+            auto similar = index.similar(id, 4);
+            if (!similar || similar->empty()) die("similar failed");
+            similar_ms.push_back(ms_since(t));
+            similar_cpu_ms.push_back(thread_cpu_ms() - c);
+        }
+        std::printf("Xapian only: 2-word query p50 %.2f ms (CPU %.2f), p99 %.2f ms (CPU %.2f); similar items p50 %.2f ms "
+                    "(CPU %.2f), p99 %.2f ms (CPU %.2f); load average %.1f\n",
+                    percentile(ms, 0.5), percentile(cpu_ms, 0.5), percentile(ms, 0.99), percentile(cpu_ms, 0.99),
+                    percentile(similar_ms, 0.5), percentile(similar_cpu_ms, 0.5), percentile(similar_ms, 0.99),
+                    percentile(similar_cpu_ms, 0.99), load_average());
+        return 0;
+    }
     if (opt.index_only) {
         opened->reset();
-        std::filesystem::remove_all(opt.dir);
+        if (!opt.keep) std::filesystem::remove_all(opt.dir);
         return 0;
     }
 
@@ -244,6 +281,12 @@ int main(int argc, char** argv) {
             if (rep == 0) fts_total += n;
         }
     double load_after_queries = load_average();
+    std::vector<double> similar_ms;   // what an item page asks: 4 similar items
+    for (long id = 1; id <= std::min(opt.items, 1000L); ++id) {
+        t = Clock::now();
+        if (!index.similar(id, 4)) die("similar failed");
+        similar_ms.push_back(ms_since(t));
+    }
     for (int rep = 0; rep < 20; ++rep) {
         t = Clock::now();
         if (!index.search(search::SearchQuery{})) die("match-all search failed");
@@ -262,7 +305,8 @@ int main(int argc, char** argv) {
                 percentile(xap_cpu_ms, 0.99), percentile(fts_cpu_ms, 0.5), percentile(fts_cpu_ms, 0.99));
     std::printf("| Mean matches per query | %.0f | %.0f | |\n", static_cast<double>(xap_total) / static_cast<double>(queries.size()),
                 static_cast<double>(fts_total) / static_cast<double>(queries.size()));
-    std::printf("| No text, all facets over every item, p50 / p99 | %.2f / %.2f ms | - | |\n\n", percentile(all_ms, 0.5), percentile(all_ms, 0.99));
+    std::printf("| No text, all facets over every item, p50 / p99 | %.2f / %.2f ms | - | |\n", percentile(all_ms, 0.5), percentile(all_ms, 0.99));
+    std::printf("| 4 similar items (item page), p50 / p99 | %.2f / %.2f ms | - | |\n\n", percentile(similar_ms, 0.5), percentile(similar_ms, 0.99));
     std::printf("Xapian: exact total, top 20 with snippets, counts for all 8 facets. FTS5: top 20 by bm25 plus count(*), no facets.\n");
     std::printf("Load average after the query runs: %.1f.\n\n", load_after_queries);
 

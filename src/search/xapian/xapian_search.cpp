@@ -3,6 +3,7 @@
 
 #include "core/messages.h"
 #include "core/text.h"
+#include "search/plain_text.h"
 #include "search/query_params.h"
 #include "search/xapian/facets.h"
 #include "search/xapian/index_impl.h"
@@ -13,6 +14,11 @@ namespace gezondin::search {
 namespace {
 
 constexpr std::size_t snippet_chars = 260;
+// The snippet is sought in the summary plus this much of the stored body text: enough for a
+// window of snippet_chars, and Xapian's snippet costs time per character it reads.
+constexpr std::size_t snippet_body_bytes = 320;
+// Terms of an item that describe it best, for "similar items"; fewer terms is a faster query.
+constexpr Xapian::termcount similar_terms = 12;
 constexpr std::size_t max_filter_value_bytes = 64;
 constexpr int max_similar = 50;
 constexpr std::size_t min_spelling_word_bytes = 4;
@@ -167,7 +173,7 @@ static SearchResult run_search(const XapianIndex::Impl& impl, Reader& r, const S
         if (!stored) continue;
         SearchHit hit = std::move(stored->hit);
         hit.score = has_text ? it.get_percent() / 100.0 : 0.0;
-        std::string source = hit.summary + (hit.summary.empty() ? "" : " ") + stored->excerpt;
+        std::string source = hit.summary + (hit.summary.empty() ? "" : " ") + bounded_excerpt(stored->excerpt, snippet_body_bytes);
         // Not SNIPPET_EXHAUSTIVE: Xapian may stop at a window that already holds every query
         // term instead of scoring the rest of the text (a fifth of the search time).
         hit.snippet_html = mset.snippet(source, snippet_chars, r.stem, 0, "<mark>", "</mark>", "…");
@@ -202,7 +208,7 @@ static std::vector<SearchHit> run_similar(Reader& r, domain::ItemId id, int coun
     } decider;
     Xapian::Enquire enquire(r.db);
     enquire.set_query(Xapian::Query(id_term));
-    auto eset = enquire.get_eset(30, rset, &decider);
+    auto eset = enquire.get_eset(similar_terms, rset, &decider);
     if (eset.empty()) return {};
     Xapian::Query like(Xapian::Query::OP_OR, eset.begin(), eset.end());
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(id_term)));
