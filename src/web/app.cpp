@@ -53,16 +53,20 @@ bool cacheable(const Request& req) {
 }  // namespace
 
 // Serves a stored copy while the index has not changed; answers If-None-Match from it too.
-Response App::cached_route(const Request& req) {
-    if (!cacheable(req)) return route(req);
+Response App::cached_route(const Request& req, const services::SessionContext* session) {
+    if (!cacheable(req)) return route(req, session);
     auto generation = m_kb.generation() + (m_wijkdata ? m_wijkdata->generation() << 32 : 0);
-    auto hit = m_cache.find(req.target, generation);
+    auto hit = m_cache.find(req.target, generation, session != nullptr);
     if (!hit) {
-        hit = route(req);
-        if (hit->status == 200 && req.method == "GET") m_cache.store(req.target, generation, *hit);
+        bool session_read = false;
+        hit = route(req, session, &session_read);
+        if (session && session_read) return *hit;   // personal: not for the shared cache
+        if (hit->status == 200 && req.method == "GET") m_cache.store(req.target, generation, *hit, !session_read);
     }
     auto etag = hit->header("ETag");
-    if (!etag.empty() && req.header("if-none-match").find(etag) != std::string_view::npos) {
+    // Logged-in pages carry no validator (personalise drops it): never a 304 from an
+    // anonymous copy.
+    if (!session && !etag.empty() && req.header("if-none-match").find(etag) != std::string_view::npos) {
         Response not_modified;
         not_modified.status = 304;
         not_modified.set_header("ETag", std::string(etag));
@@ -131,8 +135,8 @@ void App::handle_async(Request request, Respond respond) {
             });
             return;
         }
-        // Personal pages never enter the shared page cache.
-        r = session ? route(*req, session.get()) : cached_route(*req);
+        // Personal pages never enter the shared page cache (see cached_route).
+        r = cached_route(*req, session.get());
         if (session) personalise(r, *session);
         finish(std::move(r));
     } catch (const std::exception&) {
@@ -177,8 +181,8 @@ void App::personalise(Response& r, const services::SessionContext& session) cons
     r.body.replace(begin, end + close.size() - begin, m_account_pages->nav(session, links));
 }
 
-Response App::route(const Request& req, const services::SessionContext* session) {
-    Context ctx{m_kb, m_renderer, m_config, req, session};
+Response App::route(const Request& req, const services::SessionContext* session, bool* session_read) {
+    Context ctx{m_kb, m_renderer, m_config, req, SessionRef(session, session_read)};
     auto seg = segments(req.path);
     bool get = req.method == "GET" || req.method == "HEAD";
     auto not_found = [&] {

@@ -82,8 +82,11 @@ public:
     void add_module(std::shared_ptr<const PageModule> module);
 
 private:
-    Response route(const Request& request, const services::SessionContext* session = nullptr);
-    Response cached_route(const Request& request);
+    // `session_read` (if given) is set when the handler looked at the session.
+    Response route(const Request& request, const services::SessionContext* session = nullptr, bool* session_read = nullptr);
+    // Through the page cache. For a logged-in visitor (`session`) only pages rendered without
+    // looking at the session are shared; the rest is rendered for the visitor.
+    Response cached_route(const Request& request, const services::SessionContext* session = nullptr);
     Response check_limits(const Request& request) const;
     void add_security_headers(Response& response) const;
     void count(const Response& response);

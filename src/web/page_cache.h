@@ -18,12 +18,18 @@ class PageCache {
 public:
     explicit PageCache(std::size_t capacity) : m_capacity(capacity) {}
 
-    // The cached response for `target` if it was stored at `generation`.
-    std::optional<Response> find(const std::string& target, std::int64_t generation);
-    void store(const std::string& target, std::int64_t generation, const Response& response);
+    // The cached response for `target` if it was stored at `generation` (and, when
+    // `session_free_only`, only if it was rendered without looking at the visitor's session).
+    std::optional<Response> find(const std::string& target, std::int64_t generation, bool session_free_only = false);
+    // `session_free`: the page is the same for every visitor, logged in or not.
+    void store(const std::string& target, std::int64_t generation, const Response& response, bool session_free = false);
 
 private:
-    using Entry = std::pair<std::string, Response>;
+    struct Page {
+        Response response;
+        bool session_free = false;
+    };
+    using Entry = std::pair<std::string, Page>;
     std::size_t m_capacity;
     std::mutex m_mutex;
     std::int64_t m_generation = -1;

@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/web/fixture.h"
+#include "web/context.h"
 #include "web/http/url.h"
+#include "web/page_cache.h"
 
 using namespace gezondin;
 using gezondin::testing::WebFixture;
@@ -268,4 +270,30 @@ TEST_F(AppTest, StatsApiRefusesBadRequests) {
                         "application/json");
     EXPECT_EQ(invalid.status, 400);
     EXPECT_EQ(post(*fx, "/kennisbank", "x=1", "application/x-www-form-urlencoded").status, 405);
+}
+
+TEST(PageCache, SharesWithLoggedInVisitorsOnlyPagesRenderedWithoutTheSession) {
+    web::PageCache cache(10);
+    auto page = web::Response::html("<p>gedeeld</p>");
+    cache.store("/gedeeld", 7, page, /*session_free=*/true);
+    cache.store("/persoonlijk", 7, web::Response::html("<p>met formulier</p>"), /*session_free=*/false);
+    EXPECT_TRUE(cache.find("/gedeeld", 7, /*session_free_only=*/true));
+    EXPECT_TRUE(cache.find("/persoonlijk", 7));                 // anonymous visitors: their own copy
+    EXPECT_FALSE(cache.find("/persoonlijk", 7, /*session_free_only=*/true));
+    EXPECT_FALSE(cache.find("/gedeeld", 8, true));              // stored at another generation
+    cache.store("/nieuw", 8, page, true);                         // storing at a new one drops the rest
+    EXPECT_FALSE(cache.find("/gedeeld", 8));
+    EXPECT_TRUE(cache.find("/nieuw", 8, true));
+}
+
+TEST(SessionRef, EveryWayOfReadingTheSessionMarksThePagePersonal) {
+    bool read = false;
+    web::SessionRef none(nullptr, &read);
+    EXPECT_FALSE(read);
+    EXPECT_FALSE(static_cast<bool>(none));
+    EXPECT_TRUE(read);
+    read = false;
+    web::SessionRef copy = none;
+    EXPECT_TRUE(copy == nullptr);
+    EXPECT_TRUE(read);   // a copy shares the flag
 }
