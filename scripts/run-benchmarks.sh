@@ -30,3 +30,9 @@ fi
 
 echo; echo "### server (bench/web/load.sh, $items items)"
 bench/web/load.sh "$build" "$items"
+
+echo; echo "### community (bench/web/community.sh: logged in against anonymous, login storm)"
+bench/web/community.sh "$build"
+
+echo; echo "### wijkdata through the server (bench/wijkdata/server_load.sh, national 2024 hierarchy)"
+bench/wijkdata/server_load.sh "$build"

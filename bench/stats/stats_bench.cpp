@@ -65,6 +65,19 @@ void BM_Uncertainty10000DrawsAllBuurten(benchmark::State& state) {
 }
 BENCHMARK(BM_Uncertainty10000DrawsAllBuurten)->Unit(benchmark::kMillisecond)->Iterations(2);
 
+// One thread, so that CPU time per draw can be read on a busy machine (the time is the
+// calling thread's): divide by 1,000.
+void BM_Uncertainty1000DrawsOneThread(benchmark::State& state) {
+    const auto& in = buurten();
+    auto indicators = indicator_inputs(in);
+    UncertaintySpec spec;
+    spec.draws = 1000;
+    spec.threads = 1;
+    spec.allocation = bench_allocation();
+    for (auto _ : state) benchmark::DoNotOptimize(analyse_uncertainty(indicators, in.population, bench_spec(), spec));
+}
+BENCHMARK(BM_Uncertainty1000DrawsOneThread)->Unit(benchmark::kMillisecond)->Iterations(3);
+
 template <typename F>
 double median_ms(F&& f, int runs) {
     std::vector<double> times;

@@ -7,6 +7,7 @@
 
 #include "core/messages.h"
 #include "services/community/tokens.h"
+#include "services/ongelijk/ongelijk.h"
 
 namespace gezondin::defaults {
 std::optional<std::string_view> embedded_file(std::string_view path);
@@ -157,6 +158,10 @@ int run_reindex(const Settings& s) {
         auto fresh = open_index(fresh_dir, s);
         if (!fresh) return core::fail(fresh.error());
         services::Kennisbank kb(*rt->db, nullptr, *rt->taxonomy);
+        auto community = open_community(s, 0);
+        if (!community) return core::fail(community.error());
+        if (auto added = add_contributions(**community, *rt); !added) return core::fail(added.error());
+        kb.set_attachment_text([a = (*community)->attachments.get()](const domain::Item& item) { return a->search_text(item); });
         return kb.rebuild_index(**fresh);
     }();
     if (!count) return report_error(count.error());
@@ -180,6 +185,8 @@ int run_demo(const Settings& s) {
     print_report(*report);
     if (auto loaded = rt->wijkdata->load(); !loaded) return report_error(loaded.error());
     for (const auto& r : services::import_demo_data(*rt->wijkdata))
+        if (!print_file_import(r)) return 1;
+    for (const auto& r : services::import_demo_comparison(*rt->wijkdata))
         if (!print_file_import(r)) return 1;
     return create_demo_accounts(s);
 }

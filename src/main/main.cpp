@@ -10,6 +10,7 @@
 
 #include "core/messages.h"
 #include "main/commands.h"
+#include "main/user_commands.h"
 
 using namespace gezondin;
 
@@ -30,6 +31,8 @@ int main(int argc, char** argv) {
     s.base_url = env_or("GEZONDIN_BASE_URL", "");
     for (auto [name, target, fallback] : {std::tuple{"GEZONDIN_MAX_BODY_KB", &s.max_body_kb, "1024"},
                                           std::tuple{"GEZONDIN_PAGE_CACHE", &s.page_cache_entries, "1000"},
+                                          std::tuple{"GEZONDIN_MAX_UPLOAD_MB", &s.max_upload_mb, "10"},
+                                          std::tuple{"GEZONDIN_MAX_IMPORT_MB", &s.max_import_mb, "64"},
                                           std::tuple{"GEZONDIN_GEHEIM_MIN_AANTAL", &s.geheim_min_count, "10"},
                                           std::tuple{"GEZONDIN_GEHEIM_MIN_INWONERS", &s.geheim_min_population, "50"}}) {
         std::string value = env_or(name, fallback);
@@ -54,6 +57,8 @@ int main(int argc, char** argv) {
     serve->add_option("--listen", s.listen, "Adres en poort, bijv. 127.0.0.1:8080 (GEZONDIN_LISTEN)")->capture_default_str();
     serve->add_option("--base-url", s.base_url, "Publiek adres voor links in feeds (GEZONDIN_BASE_URL)");
     serve->add_option("--max-body-kb", s.max_body_kb, "Grootste verzoek in kilobyte (GEZONDIN_MAX_BODY_KB)")->check(CLI::Range(1, 1 << 20));
+    serve->add_option("--max-upload-mb", s.max_upload_mb, "Grootste bijlage bij een bijdrage in megabyte (GEZONDIN_MAX_UPLOAD_MB)")->check(CLI::Range(1, 1024))->capture_default_str();
+    serve->add_option("--max-import-mb", s.max_import_mb, "Grootste bestand op de importpagina voor wijkdata in megabyte (GEZONDIN_MAX_IMPORT_MB)")->check(CLI::Range(1, 1024))->capture_default_str();
     serve->add_option("--page-cache", s.page_cache_entries, "Aantal pagina's in het geheugen; 0 = uit (GEZONDIN_PAGE_CACHE)")->check(CLI::Range(0, 100000));
     auto* migrate = cli.add_subcommand("migrate", "Werk de database bij naar de nieuwste versie");
     common(migrate);
@@ -106,6 +111,27 @@ int main(int argc, char** argv) {
     stats_allocate->add_option("--missing", allocate.missing_need, "Gebieden zonder behoefte: universeel of uitsluiten")->capture_default_str();
     stats_allocate->add_flag("--csv", allocate.csv, "Uitvoer als CSV in plaats van JSON");
 
+    std::string user_name, user_email, user_role = "lid";
+    bool remove_contributions = false;
+    auto* user = cli.add_subcommand("user", "Beheer accounts (als beheerder op de server; het logboek noemt u 'systeem')");
+    user->require_subcommand(1);
+    auto* user_list = user->add_subcommand("list", "Toon alle accounts");
+    common(user_list);
+    auto* user_create = user->add_subcommand("create", "Maak een account; het wachtwoord ziet u maar een keer");
+    common(user_create);
+    user_create->add_option("--name", user_name, "Naam")->required();
+    user_create->add_option("--email", user_email, "E-mailadres")->required();
+    user_create->add_option("--role", user_role, "lid, redacteur of beheerder")->capture_default_str();
+    auto* user_role_cmd = user->add_subcommand("role", "Wijzig de rol van een account (de persoon moet opnieuw inloggen)");
+    common(user_role_cmd);
+    user_role_cmd->add_option("EMAIL", user_email, "E-mailadres van het account")->required();
+    user_role_cmd->add_option("ROLE", user_role, "lid, redacteur of beheerder")->required();
+    auto* user_delete = user->add_subcommand("delete", "Verwijder een account en de persoonsgegevens");
+    common(user_delete);
+    user_delete->add_option("EMAIL", user_email, "E-mailadres van het account")->required();
+    user_delete->add_flag("--remove-contributions", remove_contributions,
+                          "Verwijder ook de voorbeelden en reacties (anders blijven ze staan onder 'voormalig lid')");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -125,5 +151,9 @@ int main(int argc, char** argv) {
     if (*data) return app::run_import_data(s, data_files);
     if (*items_import) return app::run_items_import(s, file);
     if (*items_export) return app::run_items_export(s, file);
+    if (*user_list) return app::run_user_list(s, std::cout);
+    if (*user_create) return app::run_user_create(s, user_name, user_email, user_role, std::cout);
+    if (*user_role_cmd) return app::run_user_role(s, user_email, user_role, std::cout);
+    if (*user_delete) return app::run_user_delete(s, user_email, remove_contributions, std::cout);
     return 2;
 }

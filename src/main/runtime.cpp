@@ -56,7 +56,39 @@ core::Result<std::unique_ptr<Community>> open_community(const Settings& settings
     c->accounts = std::make_unique<services::Accounts>(*c->db, *c->hashing, services::CommonPasswords::builtin(), c->clock,
                                                        std::move(config));
     c->administration = std::make_unique<services::Administration>(*c->db, c->clock);
+    c->comments = std::make_unique<services::Comments>(*c->db, c->clock);
+    c->organisations = std::make_unique<services::Organisations>(*c->db, c->clock);
     return c;
+}
+
+void add_privacy(Community& community, Runtime& rt) {
+    auto* kb = rt.kennisbank.get();
+    community.privacy = std::make_unique<services::Privacy>(*community.db, *rt.db, community.clock,
+                                                            [kb] { (void)kb->sync_index(); });
+    // Comments show their author's name: pages cached for anonymous visitors must drop it.
+    if (auto* comments = community.comments.get()) {
+        community.privacy->set_after_erase([comments] { comments->note_change(); });
+        community.accounts->set_after_name_change([comments] { comments->note_change(); });
+    }
+}
+
+void add_library(Community& community, Runtime& rt, const std::string& base_url) {
+    community.library = std::make_unique<services::Library>(*community.db, *rt.db, *rt.taxonomy, community.clock, base_url);
+}
+
+core::Status add_contributions(Community& community, Runtime& rt) {
+    services::AttachmentSettings settings;
+    settings.upload_dir = (fs::path(rt.settings.data_dir) / "uploads").string();
+    settings.max_bytes = rt.settings.max_upload_mb << 20;
+    auto attachments = services::Attachments::open(*community.db, community.clock, std::move(settings));
+    if (!attachments) return core::fail(attachments.error());
+    community.attachments = std::move(*attachments);
+    auto* kb = rt.kennisbank.get();   // null while `rt` rebuilds its index (reindex)
+    if (kb) kb->set_attachment_text([a = community.attachments.get()](const domain::Item& item) { return a->search_text(item); });
+    // A failed sync is caught up by the next one (the server's follower, or the next publish).
+    community.contributions = std::make_unique<services::Contributions>(*community.db, *rt.db, *rt.taxonomy, community.clock,
+                                                                        [kb] { if (kb) (void)kb->sync_index(); });
+    return {};
 }
 
 core::Result<std::unique_ptr<search::SearchIndex>> open_index(const std::string& dir, const Settings& settings) {

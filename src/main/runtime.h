@@ -10,6 +10,12 @@
 #include "search/search_index.h"
 #include "services/community/accounts.h"
 #include "services/community/administration.h"
+#include "services/community/organisations.h"
+#include "services/community/privacy.h"
+#include "services/community/attachments.h"
+#include "services/community/contributions.h"
+#include "services/community/comments.h"
+#include "services/community/library.h"
 #include "services/kennisbank.h"
 #include "services/wijkdata.h"
 #include "storage/database.h"
@@ -23,6 +29,8 @@ struct Settings {
     std::string listen = "127.0.0.1:8080";
     std::string base_url;             // empty: http://<listen>
     std::size_t max_body_kb = 1024;
+    std::size_t max_upload_mb = 10;           // largest attachment of a contribution
+    std::size_t max_import_mb = 64;           // largest wijkdata file on the import page
     std::size_t page_cache_entries = 1000;   // 0 turns the rendered-page cache off
     std::size_t geheim_min_count = 10;        // wijkdata: counts below this are "geheim"
     std::size_t geheim_min_population = 50;   // wijkdata: areas with fewer inhabitants show no values
@@ -63,11 +71,32 @@ struct Community {
     std::unique_ptr<services::HashWorkerPool> hashing;
     std::unique_ptr<services::Accounts> accounts;
     std::unique_ptr<services::Administration> administration;
+    std::unique_ptr<services::Comments> comments;
+    std::unique_ptr<services::Library> library;   // set by add_library (it reads the kennisbank)
+    std::unique_ptr<services::Attachments> attachments;       // set by add_contributions
+    std::unique_ptr<services::Contributions> contributions;   // set by add_contributions
+    std::unique_ptr<services::Organisations> organisations;
+    std::unique_ptr<services::Privacy> privacy;               // set by add_privacy
     std::unique_ptr<services::WorkerPool> pool;
 };
 
 // Opens the community stores on the database of `settings` (migrate it first, as
 // open_runtime does). `hash_threads` 0 hashes on the calling thread (command-line tools).
 core::Result<std::unique_ptr<Community>> open_community(const Settings& settings, int hash_threads);
+
+// Adds the library (bookmarks, follows, weekly digest) to `community`. It reads the items and
+// the taxonomy of `rt`, which must outlive it; `base_url` starts the links in the digest.
+void add_library(Community& community, Runtime& rt, const std::string& base_url);
+
+// Adds contributions and their attachments (files in <data dir>/uploads) to `community`, and
+// lets `rt`'s search index take in the text of attachments. Publishing brings the index up to
+// date at once. `rt` must outlive the community, and nothing may sync the index once the
+// community is gone.
+core::Status add_contributions(Community& community, Runtime& rt);
+
+// Adds the data download and account deletion to `community`. Deleting an account with its
+// contributions deletes their kennisbank items in `rt` and brings the index up to date; `rt`
+// must outlive the community.
+void add_privacy(Community& community, Runtime& rt);
 
 }  // namespace gezondin::app

@@ -6,13 +6,23 @@
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
+#include <filesystem>
 #include <iostream>
+#include <algorithm>
 #include <thread>
 
 #include "core/messages.h"
+#include "main/background_jobs.h"
 #include "main/commands.h"
 #include "services/ongelijk/ongelijk.h"
+#include "services/ongelijk/ongelijk_scenarios.h"
+#include "storage/scenarios.h"
 #include "web/app.h"
+#include "web/pages/admin_pages.h"
+#include "web/pages/comment_pages.h"
+#include "web/pages/contribution_pages.h"
+#include "web/pages/library_pages.h"
+#include "web/pages/organisation_pages.h"
 #include "web/http/server.h"
 
 namespace gezondin::app {
@@ -86,9 +96,10 @@ int run_serve(const Settings& s) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+    auto job_settings = job_settings_from_environment();
+    if (!job_settings) return report_error(job_settings.error());
     auto rt = open_runtime(s, IndexMode::Required);
     if (!rt) return report_error(rt.error());
-    if (auto synced = rt->kennisbank->sync_index(); !synced) return report_error(synced.error());
     if (auto loaded = rt->wijkdata->load(); !loaded) return report_error(loaded.error());
     auto renderer = web::Renderer::load();
     if (!renderer) return report_error(renderer.error());
@@ -96,24 +107,51 @@ int run_serve(const Settings& s) {
     web::AppConfig config;
     config.base_url = s.base_url.empty() ? "http://" + s.listen : s.base_url;
     config.max_body_bytes = s.max_body_kb * 1024;
+    config.max_import_bytes = s.max_import_mb << 20;
     config.page_cache_entries = s.page_cache_entries;
     auto community = open_community(s, 2);
     if (!community) return report_error(community.error());
     services::Ongelijk ongelijk(*rt->wijkdata);
+    auto scenario_store = storage::open_scenario_store(
+        s.database_url.empty() ? (std::filesystem::path(s.data_dir) / "gezondin.db").string() : s.database_url);
+    if (!scenario_store) return report_error(scenario_store.error());
+    services::OngelijkScenarios scenarios(**scenario_store, (*community)->clock);
     web::App app(*rt->kennisbank, **renderer, config);
     app.set_wijkdata(rt->wijkdata.get());
     app.set_ongelijk(&ongelijk);
+    app.set_ongelijk_scenarios(&scenarios);
     app.set_community((*community)->accounts.get(), (*community)->administration.get());
+    rt->wijkdata->set_audit([db = (*community)->db.get()](const domain::AuditEntry& e) { (void)db->append_audit(e); });
+    add_library(**community, *rt, config.base_url);
+    web::add_comment_pages(app, *(*community)->comments, *rt->kennisbank, **renderer);
+    web::add_library_pages(app, *(*community)->library, *rt->kennisbank, **renderer);
+    if (auto added = add_contributions(**community, *rt); !added) return report_error(added.error());
+    // After add_contributions: changes waiting since the last run are indexed with the text of
+    // their attachments.
+    if (auto synced = rt->kennisbank->sync_index(); !synced) return report_error(synced.error());
+    web::add_contribution_pages(app, *(*community)->contributions, *(*community)->attachments, *rt->kennisbank,
+                                **renderer);
+    add_privacy(**community, *rt);
+    (*community)->privacy->set_scenarios(scenario_store->get());
+    app.set_privacy((*community)->privacy.get());
+    web::add_organisation_pages(app, *(*community)->organisations, *rt->kennisbank, **renderer);
+    web::add_admin_pages(app, *(*community)->administration, *(*community)->organisations, *rt->kennisbank, **renderer);
+
+    auto jobs = ServerJobs::start(*rt, **community, *job_settings, config.base_url);
+    if (!jobs) return report_error(jobs.error());
 
     web::HttpServer server;
     web::ServerOptions options;
     options.address = host;
     options.port = port;
+    // The import page takes larger bodies than other routes (App::body_limit); the server's hard
+    // limit must leave room for it and the multipart framing, so the App can answer 413 itself.
+    options.hard_max_body_bytes = std::max(options.hard_max_body_bytes, config.max_import_bytes + (1u << 20));
     auto bound = server.start_async(options, [&app](web::Request r, web::Respond respond) {
         app.handle_async(std::move(r), std::move(respond));
     });
     if (!bound) return report_error(bound.error());
-    IndexFollower follower(*rt->kennisbank, *rt->wijkdata);
+    auto follower = std::make_unique<IndexFollower>(*rt->kennisbank, *rt->wijkdata);
     app.set_ready(true);
     std::cout << core::msg("cli.serving", {"http://" + (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(*bound)})
               << std::endl;
@@ -126,6 +164,8 @@ int run_serve(const Settings& s) {
     // them (a worker answering after server.stop() would write to a closed connection).
     (*community)->pool->drain();
     server.stop();
+    jobs->reset();   // stops the timers before the services they call go away
+    follower.reset();     // its index syncs read the attachments of the community
     community->reset();   // finishes the queued password jobs while the App still exists
     return 0;
 }

@@ -60,6 +60,7 @@ struct SearchResult {
 struct IndexedItem {
     domain::Item item;
     std::string province_code;   // "PV27", from the municipality reference data; may be empty
+    std::string attachment_text; // text of the item's attachments (PDF), searchable; may be empty
 };
 
 class SearchIndex {

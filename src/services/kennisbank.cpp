@@ -47,7 +47,7 @@ core::Status Kennisbank::refresh_municipality_cache() {
 }
 
 search::IndexedItem Kennisbank::indexed(const domain::Item& item) {
-    search::IndexedItem out{item, {}};
+    search::IndexedItem out{item, {}, m_attachment_text ? m_attachment_text(item) : std::string()};
     std::lock_guard lock(m_cache_mutex);
     if (auto it = m_municipalities.find(item.municipality_code); it != m_municipalities.end())
         out.province_code = it->second.province_code;

@@ -36,6 +36,12 @@ public:
 
     const domain::Taxonomy& taxonomy() const { return m_taxonomy; }
 
+    // Where the index gets the searchable text of an item's attachments (the community's
+    // Attachments service). Set once, before the first sync or rebuild; may stay unset.
+    void set_attachment_text(std::function<std::string(const domain::Item&)> source) {
+        m_attachment_text = std::move(source);
+    }
+
     // Validates the whole JSON-lines text first; writes nothing if any line is invalid.
     // Idempotent on external_id. Brings the search index up to date afterwards.
     core::Result<ImportReport> import_items_jsonl(std::string_view text);
@@ -74,6 +80,7 @@ private:
     std::mutex m_cache_mutex;
     std::atomic<std::int64_t> m_generation{-1};
     std::map<std::string, domain::Municipality> m_municipalities;
+    std::function<std::string(const domain::Item&)> m_attachment_text;
 };
 
 }  // namespace gezondin::services

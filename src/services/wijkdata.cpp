@@ -3,7 +3,9 @@
 #include "services/wijkdata.h"
 
 #include <sodium.h>
+#include <stdlib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -11,6 +13,7 @@
 #include <sstream>
 
 #include "core/messages.h"
+#include "core/text.h"
 #include "geo/boundary.h"
 #include "geo/readers.h"
 #include "importers/import_error.h"
@@ -106,7 +109,7 @@ storage::NewDataset to_dataset(const importers::ImportedTable& t, const std::str
     for (std::size_t i = 0; i < t.indicators.size(); ++i) {
         const auto& def = t.indicators[i];
         d.indicators.push_back({def.key, def.label.empty() ? def.key : def.label, def.unit, to_direction(def.direction),
-                                source, t.table_id});
+                                source, t.table_id, false});
         const auto& c = t.columns[i];
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             if (c.status[r] == stats::ValueStatus::Missing) continue;
@@ -136,7 +139,86 @@ ImportOutcome outcome_of(storage::StoreOutcome o) {
     return ImportOutcome::Imported;
 }
 
+bool has_control_char(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return u < 0x20 || u == 0x7f;
+    });
+}
+
+// Checks one text field of an indicator edit; adds a problem and returns false when it fails.
+bool check_text(std::vector<core::FieldProblem>& problems, const char* field, std::string_view value, bool required,
+                std::size_t max_bytes) {
+    auto problem = [&](std::string_view key) {
+        problems.push_back({field, std::string(core::msg(key)), 0});
+        return false;
+    };
+    if (!core::is_valid_utf8(value) || has_control_char(value)) return problem("wijkdata.edit.bad_chars");
+    if (required && core::trim(value).empty()) return problem(std::string("wijkdata.edit.") + field + "_empty");
+    if (value.size() > max_bytes)
+        return problems.push_back({field, core::msg("wijkdata.edit.too_long", {std::to_string(max_bytes)}), 0}), false;
+    return true;
+}
+
+// Names the changed fields for the audit log ("naam, eenheid"); no values, they may be long.
+std::string changed_fields(const storage::IndicatorMeta& before, const storage::IndicatorMeta& after) {
+    std::string out;
+    auto add = [&](bool changed, const char* name) {
+        if (!changed) return;
+        if (!out.empty()) out += ", ";
+        out += name;
+    };
+    add(before.label != after.label, "label");
+    add(before.unit != after.unit, "unit");
+    add(before.direction != after.direction, "direction");
+    add(before.source != after.source, "source");
+    return out.empty() ? "-" : out;
+}
+
+bool plain_file_name(const std::string& name) {
+    return !name.empty() && name.size() <= 255 && name != "." && name != ".." &&
+           name.find_first_of("/\\") == std::string::npos && core::is_valid_utf8(name) && !has_control_char(name);
+}
+
+const char* outcome_slug(ImportOutcome o) {
+    switch (o) {
+    case ImportOutcome::Imported: return "imported";
+    case ImportOutcome::Replaced: return "replaced";
+    case ImportOutcome::Unchanged: return "unchanged";
+    case ImportOutcome::Refused: break;
+    }
+    return "refused";
+}
+
+// A folder only this process can read, removed with everything in it when the object goes.
+class TempFolder {
+public:
+    TempFolder() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "gezondin-upload-XXXXXX").string();
+        if (::mkdtemp(pattern.data())) m_path = pattern;
+    }
+    ~TempFolder() {
+        std::error_code ec;
+        if (!m_path.empty()) std::filesystem::remove_all(m_path, ec);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
 }  // namespace
+
+bool may(const WijkdataEditor& editor, WijkdataAction action) {
+    if (editor.user == 0) return false;
+    switch (action) {
+    case WijkdataAction::EditIndicators: return domain::at_least(editor.role, domain::Role::Redacteur);
+    case WijkdataAction::ImportFiles: return editor.role == domain::Role::Beheerder;
+    }
+    return false;
+}
 
 Wijkdata::Wijkdata(storage::WijkdataStore& store, WijkdataOptions options) : m_store(store), m_options(options) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
@@ -264,6 +346,66 @@ core::Status Wijkdata::update_indicator(const storage::IndicatorMeta& meta) {
     std::lock_guard write(m_write_mutex);
     if (auto r = m_store.update_indicator(meta); !r) return r;
     return rebuild();
+}
+
+core::Status Wijkdata::edit_indicator(const WijkdataEditor& editor, const IndicatorEdit& edit) {
+    if (editor.user == 0) return core::fail(core::Error::unauthenticated(std::string(core::msg("wijkdata.admin.login"))));
+    if (!may(editor, WijkdataAction::EditIndicators))
+        return core::fail(core::Error::forbidden(std::string(core::msg("wijkdata.admin.forbidden"))));
+    auto before = indicator(edit.key);
+    if (!before) return core::fail(core::Error::not_found(std::string(core::msg("wijkdata.thing_indicator")), edit.key));
+    std::vector<core::FieldProblem> problems;
+    check_text(problems, "label", edit.label, true, 200);
+    check_text(problems, "unit", edit.unit, false, 40);
+    auto direction = storage::direction_from_slug(edit.direction);
+    if (!direction) problems.push_back({"direction", std::string(core::msg("wijkdata.edit.direction_bad")), 0});
+    check_text(problems, "source", edit.source, true, 400);
+    if (!problems.empty())
+        return core::fail(core::Error::invalid_input(std::string(core::msg("wijkdata.edit.invalid")), std::move(problems)));
+    storage::IndicatorMeta after = *before;
+    after.label = std::string(core::trim(edit.label));
+    after.unit = std::string(core::trim(edit.unit));
+    after.direction = *direction;
+    after.source = std::string(core::trim(edit.source));
+    if (auto r = update_indicator(after); !r) return r;
+    if (m_audit)
+        m_audit({0, static_cast<domain::Timestamp>(std::time(nullptr)), editor.user, "wijkdata.indicator",
+                 "indicator:" + edit.key, changed_fields(*before, after)});
+    return {};
+}
+
+FileImport Wijkdata::import_upload(const WijkdataEditor& editor, const std::string& filename, std::string_view bytes) {
+    FileImport out;
+    out.file = filename;
+    if (editor.user == 0)
+        return refused(std::move(out), core::Error::unauthenticated(std::string(core::msg("wijkdata.admin.login"))));
+    if (!may(editor, WijkdataAction::ImportFiles))
+        return refused(std::move(out), core::Error::forbidden(std::string(core::msg("wijkdata.admin.forbidden_import"))));
+    if (!plain_file_name(filename))
+        return refused(std::move(out), core::Error::invalid_input(std::string(core::msg("wijkdata.upload.bad_name"))));
+    TempFolder folder;
+    if (folder.path().empty())
+        return refused(std::move(out), core::Error::unavailable(std::string(core::msg("wijkdata.upload.no_space"))));
+    auto path = folder.path() / filename;
+    {
+        std::ofstream file(path, std::ios::binary | std::ios::trunc);
+        file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!file.flush())
+            return refused(std::move(out), core::Error::unavailable(std::string(core::msg("wijkdata.upload.no_space"))));
+    }
+    auto r = import_file(path);
+    r.file = filename;
+    if (r.outcome != ImportOutcome::Refused && m_audit)
+        m_audit({0, static_cast<domain::Timestamp>(std::time(nullptr)), editor.user, "wijkdata.import",
+                 (r.boundaries ? "boundaries:" : "table:") + r.table_id + "/" + std::to_string(r.year),
+                 filename + " (" + outcome_slug(r.outcome) + ")"});
+    return r;
+}
+
+std::vector<storage::IndicatorMeta> Wijkdata::all_indicators() const {
+    std::vector<storage::IndicatorMeta> out;
+    for (const auto& [key, meta] : snapshot()->indicators) out.push_back(meta);
+    return out;
 }
 
 core::Result<std::vector<storage::DatasetRecord>> Wijkdata::datasets() { return m_store.datasets(); }

@@ -21,7 +21,12 @@
 #include <string>
 #include <vector>
 
+#include <functional>
+#include <string_view>
+
 #include "core/error.h"
+#include "domain/audit.h"
+#include "domain/user.h"
 #include "stats/area_table.h"
 #include "storage/wijkdata.h"
 
@@ -154,6 +159,33 @@ struct AreaListing {
     std::vector<std::pair<AreaRef, std::string>> areas;   // with parent code
 };
 
+// Who asks to change wijkdata, taken from the session by the web layer; the service decides.
+struct WijkdataEditor {
+    domain::UserId user = 0;                // 0: anonymous
+    domain::Role role = domain::Role::Lid;
+};
+
+enum class WijkdataAction {
+    EditIndicators,   // Dutch label, unit, direction and source: redacteur and beheerder
+    ImportFiles,      // upload CBS/RIVM tables and boundaries: beheerder only
+};
+
+// The rule above. Anonymous visitors may do neither.
+bool may(const WijkdataEditor& editor, WijkdataAction action);
+
+// The new texts of one indicator as a form sends them; `direction` is a slug of
+// storage::IndicatorDirection ("onbekend", "hoger-is-beter", "hoger-is-slechter").
+struct IndicatorEdit {
+    std::string key;
+    std::string label;       // required, at most 200 bytes
+    std::string unit;        // may be empty, at most 40 bytes
+    std::string direction;
+    std::string source;      // required, at most 400 bytes
+};
+
+// Writes an audit-log line (the community's log in the server). Must be thread-safe.
+using AuditSink = std::function<void(const domain::AuditEntry&)>;
+
 class Wijkdata {
 public:
     Wijkdata(storage::WijkdataStore& store, WijkdataOptions options = {});
@@ -174,6 +206,19 @@ public:
     FileImport import_boundaries_text(const std::string& name, const std::string& text, std::optional<int> year);
 
     core::Status update_indicator(const storage::IndicatorMeta& meta);
+    // update_indicator for a person: Unauthenticated when anonymous, Forbidden without the
+    // right role, InvalidInput with field problems "label", "unit", "direction", "source"
+    // (Dutch reasons), NotFound for an unknown key. Writes an audit line when it succeeds.
+    core::Status edit_indicator(const WijkdataEditor& editor, const IndicatorEdit& edit);
+    // Imports the bytes of one uploaded file as import_file() would, under the file's own base
+    // name (the importers read table id and year from it). The bytes are written to a private
+    // temporary folder that is removed afterwards. Refused (with the error) when the editor may
+    // not import or the name is not a plain file name. Writes an audit line unless refused.
+    FileImport import_upload(const WijkdataEditor& editor, const std::string& filename, std::string_view bytes);
+    // Receives an audit line for every edit and upload; call before serving.
+    void set_audit(AuditSink sink) { m_audit = std::move(sink); }
+    // Every indicator definition, by key (also those without values in any year).
+    std::vector<storage::IndicatorMeta> all_indicators() const;
     core::Result<std::vector<storage::DatasetRecord>> datasets();
 
     std::vector<int> years() const;
@@ -189,6 +234,8 @@ public:
     core::Result<Profile> profile(const std::string& code, std::optional<int> year) const;
     core::Result<Comparison> compare(const std::string& gemeente, const std::vector<std::string>& others,
                                      std::optional<int> year) const;
+    // Level wijk or buurt: the areas of that level in `gemeente`. Level gemeente: every gemeente
+    // of the year (`gemeente` is ignored; MapData::gemeente is then the country).
     core::Result<MapData> map_data(stats::AreaLevel level, const std::string& indicator, const std::string& gemeente,
                                    std::optional<int> year) const;
     core::Result<ValuesResult> values(const ValuesQuery& query) const;
@@ -202,12 +249,18 @@ public:
 private:
     std::shared_ptr<const Snapshot> snapshot() const;
     core::Status rebuild();
+    // The boundaries of `values` for (year, level), prepared once per snapshot; `gemeente` is
+    // "" for the gemeente level. Null when no stored boundary file covers them.
+    std::shared_ptr<const geo::PreparedMap> prepared_map(const Snapshot& s, int year, stats::AreaLevel level,
+                                                         const std::string& gemeente,
+                                                         const std::vector<MapValue>& values) const;
 
     storage::WijkdataStore& m_store;
     WijkdataOptions m_options;
     mutable std::mutex m_mutex;
     std::mutex m_write_mutex;   // one import or rebuild at a time
     std::shared_ptr<const Snapshot> m_snapshot;
+    AuditSink m_audit;
 };
 
 // Generates and imports the fictitious demo municipality GM9901 "Havenwaard": 8 wijken, 30

@@ -148,8 +148,15 @@ std::string ring(double x0, double y0, double x1, double y1) {
 }
 
 // GeoJSON of the wijken or buurten: every wijk a 4 x 1 block of cells, its buurten strips of it.
+// The gemeente is the rectangle around its wijken (four wijken wide, two high).
 std::string demo_boundaries(storage::WijkLevel level) {
     std::string features;
+    if (level == storage::WijkLevel::Gemeente) {
+        features = R"({"type":"Feature","properties":{"statcode":")" + std::string(demo_gemeente) +
+                   R"(","statnaam":"Havenwaard"},"geometry":{"type":"Polygon","coordinates":)" +
+                   ring(origin_lon, origin_lat - 4 * cell_lat, origin_lon + 16 * cell_lon, origin_lat) + "}}";
+        return R"({"type":"FeatureCollection","name":"fictief","features":[)" + features + "]}";
+    }
     int w = 0;
     for (const auto& a : demo_areas()) {
         if (a.level != storage::WijkLevel::Wijk) continue;
@@ -178,9 +185,8 @@ std::vector<FileImport> import_demo_data(Wijkdata& wijkdata) {
     std::vector<FileImport> out;
     for (int year : demo_years) {
         out.push_back(wijkdata.import_dataset(demo_dataset(year)));
-        for (auto level : {storage::WijkLevel::Wijk, storage::WijkLevel::Buurt}) {
-            std::string name = std::string("fictief-havenwaard-") + (level == storage::WijkLevel::Wijk ? "wijken-" : "buurten-") +
-                               std::to_string(year) + ".geojson";
+        for (auto level : {storage::WijkLevel::Gemeente, storage::WijkLevel::Wijk, storage::WijkLevel::Buurt}) {
+            std::string name = std::string("fictief-havenwaard-") + to_slug(level) + "-" + std::to_string(year) + ".geojson";
             out.push_back(wijkdata.import_boundaries_text(name, demo_boundaries(level), year));
         }
     }

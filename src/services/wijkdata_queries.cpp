@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "core/messages.h"
 #include "geo/map_geometry.h"
@@ -20,7 +21,7 @@ core::Error not_found_area(const std::string& code, int year) {
 storage::IndicatorMeta meta_of(const Wijkdata::Snapshot& s, const std::string& key) {
     auto it = s.indicators.find(key);
     if (it != s.indicators.end()) return it->second;
-    return storage::IndicatorMeta{key, key, "", storage::IndicatorDirection::Unknown, "", ""};
+    return storage::IndicatorMeta{key, key, "", storage::IndicatorDirection::Unknown, "", "", false};
 }
 
 AreaRef ref_of(const YearView& y, std::size_t row) { return y.refs[row]; }
@@ -194,42 +195,63 @@ core::Result<MapData> Wijkdata::map_data(stats::AreaLevel level, const std::stri
     auto year = resolve_year(wanted);
     if (!year) return core::fail(year.error());
     const YearView& y = *s->year(*year);
-    auto g = y.table.find(gemeente);
-    if (!g || y.table.level(*g) != stats::AreaLevel::Gemeente) return core::fail(not_found_area(gemeente, *year));
+    if (level == stats::AreaLevel::Land) return core::fail(core::Error::invalid_input(core::msg("wijkdata.bad_level", {"land"})));
+    const bool national = level == stats::AreaLevel::Gemeente;
+    auto g = national ? std::optional<std::size_t>() : y.table.find(gemeente);
+    if (!national && (!g || y.table.level(*g) != stats::AreaLevel::Gemeente)) return core::fail(not_found_area(gemeente, *year));
     if (!y.column(key)) return core::fail(core::Error::not_found(std::string(core::msg("wijkdata.thing_indicator")), key));
     MapData m;
     m.year = *year;
     m.level = level;
-    m.gemeente = ref_of(y, *g);
     m.indicator = meta_of(*s, key);
-    m.fictitious = y.fictitious_codes.count(gemeente) > 0;
-    for (auto r : y.table.descendants_at(*g, level)) m.values.push_back({ref_of(y, r), y.shown(key, r)});
-
-    std::string slug = level_slug(level);
-    std::lock_guard lock(s->map_mutex);
-    auto cache_key = std::make_tuple(*year, slug, gemeente);
-    if (auto it = s->maps.find(cache_key); it != s->maps.end()) {
-        m.map = it->second;
-        return m;
+    if (national) {
+        // Every gemeente of the year; the "parent" is the country.
+        m.gemeente = {"NL01", std::string(core::msg("wijkdata.country")), stats::AreaLevel::Land};
+        for (auto r : y.table.rows_at(stats::AreaLevel::Gemeente)) {
+            m.values.push_back({ref_of(y, r), y.shown(key, r)});
+            if (y.fictitious_codes.count(m.values.back().area.code)) m.fictitious = true;
+        }
+    } else {
+        m.gemeente = ref_of(y, *g);
+        m.fictitious = y.fictitious_codes.count(gemeente) > 0;
+        for (auto r : y.table.descendants_at(*g, level)) m.values.push_back({ref_of(y, r), y.shown(key, r)});
     }
+    m.map = prepared_map(*s, *year, level, national ? std::string() : gemeente, m.values);
+    return m;
+}
+
+std::shared_ptr<const geo::PreparedMap> Wijkdata::prepared_map(const Snapshot& s, int year, stats::AreaLevel level,
+                                                              const std::string& gemeente,
+                                                              const std::vector<MapValue>& values) const {
+    std::string slug = level_slug(level);
+    std::lock_guard lock(s.map_mutex);
+    auto cache_key = std::make_tuple(year, slug, gemeente);
+    if (auto it = s.maps.find(cache_key); it != s.maps.end()) return it->second;
+    auto wanted_level = level == stats::AreaLevel::Gemeente ? geo::AreaLevel::Gemeente
+                        : level == stats::AreaLevel::Wijk   ? geo::AreaLevel::Wijk
+                                                            : geo::AreaLevel::Buurt;
+    std::set<std::string> codes;
+    for (const auto& v : values) codes.insert(v.area.code);
     std::shared_ptr<const geo::PreparedMap> prepared;
-    for (const auto& b : s->boundaries) {
-        if (b.year != *year || (b.level != slug && b.level != "gemengd")) continue;
+    for (const auto& b : s.boundaries) {
+        if (b.year != year || (b.level != slug && b.level != "gemengd")) continue;
         auto record = m_store.boundary(b.year, b.level);
         if (!record) continue;
         auto set = geo::read_boundaries(std::string_view(record->body));
         if (!set) continue;
+        // Only the areas of the data: a gemeente's own wijken or buurten, or for the gemeente
+        // level the gemeenten of that year (so a boundary file of the whole country still fits
+        // a table of a few gemeenten).
         std::erase_if(set->areas, [&](const geo::Area& a) {
-            auto wanted_level = level == stats::AreaLevel::Wijk ? geo::AreaLevel::Wijk : geo::AreaLevel::Buurt;
-            return geo::level_of_code(a.code) != wanted_level || !same_gemeente(a.code, gemeente);
+            if (geo::level_of_code(a.code) != wanted_level) return true;
+            return gemeente.empty() ? codes.count(a.code) == 0 : !same_gemeente(a.code, gemeente);
         });
         if (set->areas.empty()) continue;
         if (auto pm = geo::prepare_map(*set); pm) prepared = std::make_shared<const geo::PreparedMap>(std::move(*pm));
         break;
     }
-    s->maps[cache_key] = prepared;
-    m.map = prepared;
-    return m;
+    s.maps[cache_key] = prepared;
+    return prepared;
 }
 
 core::Result<ValuesResult> Wijkdata::values(const ValuesQuery& q) const {

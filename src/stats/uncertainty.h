@@ -1,7 +1,8 @@
 #pragma once
 // Robustness of the need index and the allocation: Monte Carlo over the choices a user makes.
 //
-// Each draw (seeded per draw, so results do not depend on the number of threads):
+// Each draw (seeded per draw, so results do not depend on the number of threads and are the
+// same for the same seed):
 //  - weights: Dirichlet(c * w / sum w) around the chosen weights w (c = concentration; larger
 //    means closer to w), or w_k * exp(sigma Z - sigma^2 / 2) (multiplicative noise);
 //  - normalisation: one of z-score, min-max, percentile rank at random (or the chosen one);
@@ -11,7 +12,8 @@
 // Per area the summary gives the 5th-95th percentile of the rank and of the euros, and the
 // share of draws in the priority group. Percentiles come from histograms (400 bins over the
 // ranks; 400 log-spaced bins for euros between 1/16 and 16 times the area's reference amount),
-// so they are exact for up to 400 areas and otherwise accurate to a bin. An area is
+// so they are exact for up to 400 areas and otherwise accurate to a bin. Draws score in single
+// precision (about 1e-7 relative), so scores that close may rank either way. An area is
 // "method dependent" when its priority probability lies strictly between 1 - r and r
 // (r = robust_probability, default 0.9).
 

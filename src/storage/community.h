@@ -73,6 +73,21 @@ public:
     // All messages, newest first (for the administrator's outbox page and the demo).
     virtual core::Result<std::vector<OutboxMessage>> messages(long offset, long limit) = 0;
     virtual core::Result<std::vector<OutboxMessage>> messages_to_user(UserId user) = 0;
+    // Deletes the messages sent before `before`; returns how many. Pending and failed ones stay.
+    virtual core::Result<long> purge_sent_messages(Timestamp before) = 0;
+};
+
+// ---- Background jobs -----------------------------------------------------------------------
+
+// When each periodic job of the server last ran (e.g. "weekly-digest"), so that a restart, or a
+// second server on the same database, does not run it again for the same period.
+class JobStore {
+public:
+    virtual ~JobStore() = default;
+    virtual core::Result<std::optional<Timestamp>> last_job_run(const std::string& job) = 0;
+    // Records a run at `now` when none is recorded yet or the last one was before `due_at`;
+    // true when this call recorded it (the caller then runs the job), false when another did.
+    virtual core::Result<bool> claim_job_run(const std::string& job, Timestamp due_at, Timestamp now) = 0;
 };
 
 // ---- Users -------------------------------------------------------------------------------
@@ -157,6 +172,10 @@ public:
     virtual core::Result<long> delete_sessions_of(UserId user, const std::string& except_hash) = 0;
     // Deletes sessions past expires_at or idle since before `idle_before`.
     virtual core::Result<long> purge_sessions(Timestamp now, Timestamp idle_before) = 0;
+    // Moves after every write through this object that can end a session or change the account
+    // behind it (sessions, role, status, name, password, address, erasure), once the write is
+    // done: a cache of verified sessions that remembers it sees every such change at once.
+    virtual std::uint64_t session_epoch() const = 0;
 };
 
 // ---- Single-use tokens ---------------------------------------------------------------------
@@ -280,6 +299,36 @@ public:
     virtual core::Result<domain::Revision> revision(domain::ContributionId id, int number) = 0;   // NotFound
 };
 
+// ---- Attachments of contributions -----------------------------------------------------------
+
+// What the store keeps of an uploaded file; the bytes themselves live in the upload folder
+// under `sha256` (see services/community/attachments.h).
+struct Attachment {
+    std::int64_t id = 0;                    // 0 until stored
+    domain::ContributionId contribution = 0;
+    std::string filename;                   // as shown and offered for download (UTF-8)
+    std::string content_type;               // checked by content, e.g. "application/pdf"
+    std::int64_t size = 0;                  // bytes
+    std::string sha256;                     // lower-case hex of the bytes
+    std::string text;                       // searchable text (PDF); "" for other types
+    UserId uploaded_by = 0;
+    Timestamp created_at = 0;
+};
+
+class AttachmentStore {
+public:
+    virtual ~AttachmentStore() = default;
+    // NotFound when the contribution does not exist.
+    virtual core::Result<std::int64_t> add_attachment(const Attachment& attachment) = 0;
+    virtual core::Result<Attachment> attachment(std::int64_t id) = 0;   // NotFound
+    // Oldest first.
+    virtual core::Result<std::vector<Attachment>> attachments_of(domain::ContributionId contribution) = 0;
+    // NotFound when the attachment is not one of this contribution's.
+    virtual core::Status remove_attachment(domain::ContributionId contribution, std::int64_t id) = 0;
+    // How many attachments (of any contribution) have these bytes.
+    virtual core::Result<long> attachments_with_hash(const std::string& sha256) = 0;
+};
+
 // ---- Comments and flags --------------------------------------------------------------------
 
 class CommentStore {
@@ -356,10 +405,12 @@ class CommunityDatabase : public UserStore,
                           public ThrottleStore,
                           public OrganisationStore,
                           public ContributionStore,
+                          public AttachmentStore,
                           public CommentStore,
                           public BookmarkStore,
                           public FollowStore,
                           public OutboxStore,
+                          public JobStore,
                           public AuditLog {};
 
 // Opens the community stores on the database at `url` (same syntax as open_database).

@@ -48,6 +48,7 @@ struct IndicatorMeta {
     IndicatorDirection direction = IndicatorDirection::Unknown;
     std::string source;  // for people: "CBS 84583NED Kerncijfers wijken en buurten 2019"
     std::string table_id;
+    bool edited = false; // set by update_indicator; imports then leave the texts alone (ignored when storing)
 };
 
 struct WijkValue {
@@ -122,7 +123,8 @@ public:
     // All indicator definitions, by key.
     virtual core::Result<std::vector<IndicatorMeta>> indicators() = 0;
     // Changes label, unit, direction and source of an existing indicator (the key and table id
-    // stay) and protects them from later imports. NotFound for an unknown key.
+    // stay), marks it edited and protects it from later imports of any table that delivers the
+    // key: an import then changes none of its fields. NotFound for an unknown key.
     virtual core::Status update_indicator(const IndicatorMeta& meta) = 0;
 
     // Stores boundaries for (year, level); the same hash again changes nothing, another file

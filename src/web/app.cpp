@@ -55,7 +55,7 @@ bool cacheable(const Request& req) {
 // Serves a stored copy while the index has not changed; answers If-None-Match from it too.
 Response App::cached_route(const Request& req, const services::SessionContext* session) {
     if (!cacheable(req)) return route(req, session);
-    auto generation = m_kb.generation() + (m_wijkdata ? m_wijkdata->generation() << 32 : 0);
+    auto generation = cache_generation();
     auto hit = m_cache.find(req.target, generation, session != nullptr);
     if (!hit) {
         bool session_read = false;
@@ -75,14 +75,22 @@ Response App::cached_route(const Request& req, const services::SessionContext* s
     return *hit;
 }
 
+// A sum of counters that only grow: it grows whenever one of them does.
+std::int64_t App::cache_generation() const {
+    std::int64_t generation = m_kb.generation() + (m_wijkdata ? m_wijkdata->generation() << 32 : 0);
+    for (const auto& hooks : m_config.page_hooks)
+        if (hooks.generation) generation += hooks.generation();
+    return generation;
+}
+
 Response App::check_limits(const Request& req) const {
     std::size_t header_bytes = 0;
     for (const auto& [k, v] : req.headers) header_bytes += k.size() + v.size() + 4;
     auto fail = [&](int status, std::string message) { return error_response(req, m_renderer, core::Error::too_large(std::move(message)), status); };
     if (req.target.size() > m_config.max_url_bytes) return fail(414, std::string(core::msg("error.too_long_url")));
     if (header_bytes > m_config.max_header_bytes) return fail(431, std::string(core::msg("error.too_large_headers")));
-    if (req.body.size() > m_config.max_body_bytes)
-        return fail(413, core::msg("error.too_large_body", {std::to_string(m_config.max_body_bytes / 1024)}));
+    if (const auto limit = body_limit(req); req.body.size() > limit)
+        return fail(413, core::msg("error.too_large_body", {std::to_string(limit / 1024)}));
     if (req.bad_encoding)
         return error_response(req, m_renderer, core::Error::invalid_input(std::string(core::msg("error.bad_url"))));
     if (!core::is_valid_utf8(req.path))
@@ -91,6 +99,13 @@ Response App::check_limits(const Request& req) const {
         if (!core::is_valid_utf8(k) || !core::is_valid_utf8(v))
             return error_response(req, m_renderer, core::Error::invalid_input(std::string(core::msg("error.not_utf8"))));
     return Response{0, {}, {}};
+}
+
+std::size_t App::body_limit(const Request& req) const {
+    if (req.method == "POST")
+        for (const auto& route : m_config.upload_routes)
+            if (req.path == route.path) return route.max_body_bytes;
+    return m_config.max_body_bytes;
 }
 
 void App::add_security_headers(Response& r) const {
@@ -154,6 +169,10 @@ void App::set_community(services::Accounts* accounts, services::Administration* 
     }
 }
 
+void App::set_privacy(services::Privacy* privacy) {
+    if (m_account_pages) m_account_pages->set_privacy(privacy);
+}
+
 void App::add_module(std::shared_ptr<const PageModule> module) {
     if (module) m_modules.push_back(std::move(module));
 }
@@ -176,9 +195,27 @@ void App::personalise(Response& r, const services::SessionContext& session) cons
     if (begin == std::string::npos) return;
     const auto end = r.body.find(close, begin);
     if (end == std::string::npos) return;
+    r.body.replace(begin, end + close.size() - begin, account_nav(session));
+}
+
+// The header's account links depend on the visitor's session, name and role only (the modules'
+// nav_links look at the role): rendered once per session and kept while those stay the same.
+std::string App::account_nav(const services::SessionContext& session) const {
+    constexpr std::size_t max_kept = 10000;
+    const auto role = static_cast<int>(session.user.role);
+    {
+        std::lock_guard lock(m_nav_mutex);
+        if (auto it = m_nav_cache.find(session.id_hash); it != m_nav_cache.end() && it->second.name == session.user.name &&
+                                                         it->second.role == role && it->second.csrf == session.csrf_token)
+            return it->second.html;
+    }
     std::vector<NavLink> links;
     for (const auto& module : m_modules) module->nav_links(session, links);
-    r.body.replace(begin, end + close.size() - begin, m_account_pages->nav(session, links));
+    auto html = m_account_pages->nav(session, links);
+    std::lock_guard lock(m_nav_mutex);
+    if (m_nav_cache.size() >= max_kept) m_nav_cache.clear();
+    m_nav_cache.insert_or_assign(session.id_hash, NavEntry{session.user.name, role, session.csrf_token, html});
+    return html;
 }
 
 Response App::route(const Request& req, const services::SessionContext* session, bool* session_read) {
@@ -192,6 +229,10 @@ Response App::route(const Request& req, const services::SessionContext* session,
         if (seg[3] == "sii") return api_stats_sii(ctx);
         if (seg[3] == "allocation") return api_stats_allocation(ctx);
     }
+    if (m_wijkdata && seg.size() >= 2 && seg[0] == "wijkdata" && seg[1] == "beheer")
+        return wijkdata_admin_route(WijkdataContext{ctx, *m_wijkdata}, seg);
+    if (m_wijkdata && m_ongelijk && seg.size() >= 2 && seg[0] == "ongelijk-investeren" && seg[1] == "scenarios")
+        return ongelijk_scenarios(OngelijkContext{ctx, *m_wijkdata, *m_ongelijk, m_ongelijk_scenarios}, seg);
     if (!get) {
         auto r = error_response(req, m_renderer, core::Error::invalid_input(std::string(core::msg("error.method"))), 405);
         r.set_header("Allow", "GET, HEAD");
@@ -221,7 +262,7 @@ Response App::route(const Request& req, const services::SessionContext* session,
                                                (seg[2] == "areas" || seg[2] == "indicators" || seg[2] == "values"))))
         return wijkdata_route(ctx, seg);
     if (m_wijkdata && m_ongelijk && (first == "ongelijk-investeren" || (first == "api" && n == 4 && seg[1] == "v1" && seg[2] == "ongelijk")))
-        return ongelijk_route(OngelijkContext{ctx, *m_wijkdata, *m_ongelijk}, seg);
+        return ongelijk_route(OngelijkContext{ctx, *m_wijkdata, *m_ongelijk, m_ongelijk_scenarios}, seg);
     if (first == "feed.atom" && n == 1) return atom_feed(ctx);
     if (first == "sitemap.xml" && n == 1) return sitemap(ctx);
     if (first == "robots.txt" && n == 1) return robots_txt(ctx);
@@ -245,6 +286,8 @@ void App::set_wijkdata(services::Wijkdata* wijkdata) {
         m_config.area_profile_url = nullptr;
         return;
     }
+    std::erase_if(m_config.upload_routes, [](const auto& r) { return r.path == wijkdata_upload_path; });
+    m_config.upload_routes.push_back({std::string(wijkdata_upload_path), m_config.max_import_bytes});
     m_config.area_profile_url = [wijkdata](std::string_view code) {
         return wijkdata->has_area(std::string(code)) ? "/wijkdata/gebied/" + std::string(code) : std::string();
     };

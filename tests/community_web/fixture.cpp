@@ -3,6 +3,11 @@
 #include <fstream>
 
 #include "web/http/url.h"
+#include "web/pages/admin_pages.h"
+#include "web/pages/comment_pages.h"
+#include "web/pages/contribution_pages.h"
+#include "web/pages/library_pages.h"
+#include "web/pages/organisation_pages.h"
 #include "web/session.h"
 
 using namespace gezondin;
@@ -21,6 +26,21 @@ CommunityWebFixture::CommunityWebFixture(int hash_threads) {
     accounts = std::make_unique<services::Accounts>(*db, *hashing, services::CommonPasswords::builtin(), clock);
     administration = std::make_unique<services::Administration>(*db, clock);
     web.app->set_community(accounts.get(), administration.get());
+    comments = std::make_unique<services::Comments>(*db, clock);
+    library = std::make_unique<services::Library>(*db, *web.rt.db, *web.rt.taxonomy, clock);
+    web::add_comment_pages(*web.app, *comments, *web.rt.kennisbank, *web.renderer);
+    web::add_library_pages(*web.app, *library, *web.rt.kennisbank, *web.renderer);
+    organisations = std::make_unique<services::Organisations>(*db, clock);
+    privacy = std::make_unique<services::Privacy>(*db, *web.rt.db, clock);
+    web.app->set_privacy(privacy.get());
+    web::add_organisation_pages(*web.app, *organisations, *web.rt.kennisbank, *web.renderer);
+    web::add_admin_pages(*web.app, *administration, *organisations, *web.rt.kennisbank, *web.renderer);
+    attachments = services::Attachments::open(*db, clock, {web.dir + "/uploads", 64u << 10}).value();
+    auto* kb = web.rt.kennisbank.get();
+    kb->set_attachment_text([a = attachments.get()](const domain::Item& item) { return a->search_text(item); });
+    contributions = std::make_unique<services::Contributions>(*db, *web.rt.db, *web.rt.taxonomy, clock,
+                                                              [kb] { (void)kb->sync_index(); });
+    web::add_contribution_pages(*web.app, *contributions, *attachments, *kb, *web.renderer);
 }
 
 CommunityWebFixture::~CommunityWebFixture() {

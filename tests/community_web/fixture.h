@@ -12,6 +12,12 @@
 #include "services/community/accounts.h"
 #include "services/community/administration.h"
 #include "services/community/clock.h"
+#include "services/community/attachments.h"
+#include "services/community/comments.h"
+#include "services/community/contributions.h"
+#include "services/community/library.h"
+#include "services/community/organisations.h"
+#include "services/community/privacy.h"
 #include "storage/community.h"
 #include "tests/web/fixture.h"
 
@@ -36,6 +42,12 @@ struct CommunityWebFixture {
     std::unique_ptr<services::HashWorkerPool> hashing;
     std::unique_ptr<services::Accounts> accounts;
     std::unique_ptr<services::Administration> administration;
+    std::unique_ptr<services::Comments> comments;   // with the comment pages on the app
+    std::unique_ptr<services::Library> library;     // with the library pages on the app
+    std::unique_ptr<services::Organisations> organisations;   // with the organisation and admin pages
+    std::unique_ptr<services::Privacy> privacy;               // data download and account deletion
+    std::unique_ptr<services::Attachments> attachments;       // files in <web.dir>/uploads, 64 KiB at most
+    std::unique_ptr<services::Contributions> contributions;   // with the contribution pages; publishing syncs the index
     std::unique_ptr<services::WorkerPool> pool;   // last: drained first
 };
 

@@ -8,18 +8,10 @@ import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { axe, check, finish, freePort, launchChromium, waitReady } from './lib.mjs';
+import { axe, check, finish, freePort, launchChromium, login, waitReady } from './lib.mjs';
 
 
 const binary = process.argv[2];
-async function login(page, base, email, password) {
-  await page.goto(`${base}/account/inloggen`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForLoadState();
-}
-
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezondin-e2e-account-'));
 const demoOutput = execFileSync(binary, ['demo', '--data', dataDir], { encoding: 'utf8' });
 const beheerder = /Demo-account beheerder: e-mailadres (\S+), wachtwoord (\S+)/.exec(demoOutput);

@@ -60,3 +60,18 @@ export async function axe(page, name) {
   const detail = await axeViolations(page);
   check(`axe: no violations on ${name}`, detail === '', detail);
 }
+
+// Logs in through the form and waits for the page that follows.
+export async function login(page, base, email, password) {
+  await page.goto(`${base}/account/inloggen`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForLoadState();
+}
+
+// The demo account of `role` from the output of `gezondin demo`: { email, password }, or null.
+export function demoAccount(demoOutput, role) {
+  const m = new RegExp(`Demo-account ${role}: e-mailadres (\\S+), wachtwoord (\\S+)`).exec(demoOutput);
+  return m ? { email: m[1], password: m[2] } : null;
+}

@@ -43,7 +43,9 @@ function pagesFor(gemeente, jaar) {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezondin-e2e-ongelijk-'));
-execFileSync(binary, ['demo', '--data', dataDir], { stdio: 'ignore' });
+const demoOutput = execFileSync(binary, ['demo', '--data', dataDir], { encoding: 'utf8' });
+const lid = /Demo-account lid: e-mailadres (\S+), wachtwoord (\S+)/.exec(demoOutput);
+expect('demo prints the lid account', lid !== null, demoOutput.slice(-300));
 const haveAmsterdam = amsterdam.every((f) => fs.existsSync(f));
 if (haveAmsterdam) execFileSync(binary, ['import', 'data', '--data', dataDir, ...amsterdam], { stdio: 'ignore' });
 else console.log(`skip: Amsterdam 2019 files not found under ${shared}; only the demo is checked`);
@@ -59,7 +61,46 @@ try {
   for (const [url, name] of pagesFor('GM9901', 2023)) await audit(page, url, `demo ${name}`);
   await page.goto(`${base}/ongelijk-investeren/verdeling?gemeente=GM9901&jaar=2023`);
   expect('demo allocation adds up to the budget', (await page.locator('#totaal').textContent()).trim() === '1.000.000,00');
+  expect('anonymous visitors are asked to log in to save scenarios',
+         (await page.getByRole('link', { name: "Log in om scenario's te bewaren" }).count()) === 1);
+  await page.goto(`${base}/ongelijk-investeren/vergelijkbaar?gemeente=GM9901&jaar=2023`);
+  expect('similar demo gemeenten are listed', (await page.locator('a[href="/gemeenten/GM9902"]').count()) >= 1);
   if (haveAmsterdam) for (const [url, name] of pagesFor('GM0363', 2019)) await audit(page, url, `Amsterdam ${name}`);
+
+  // A member saves two scenarios, compares them side by side and deletes one; without JavaScript.
+  if (lid) {
+    const member = await browser.newContext({ javaScriptEnabled: false });
+    const m = await member.newPage();
+    await m.goto(`${base}/account/inloggen`);
+    await m.getByLabel('E-mailadres').fill(lid[1]);
+    await m.getByLabel('Wachtwoord').fill(lid[2]);
+    await m.getByRole('button', { name: 'Inloggen' }).click();
+    await m.waitForLoadState();
+    for (const [name, universal] of [['Breed', 80], ['Gericht', 20]]) {
+      await m.goto(`${base}/ongelijk-investeren/verdeling?gemeente=GM9901&jaar=2023&universeel=${universal}`);
+      await m.getByLabel('Naam van het scenario').fill(name);
+      await Promise.all([m.waitForURL(/scenarios\?melding=bewaard/), m.getByRole('button', { name: 'Bewaar deze instellingen' }).click()]);
+    }
+    expect('both scenarios are listed', (await m.locator('#scenarios-tabel').count()) === 1 &&
+           (await m.getByRole('link', { name: 'Breed' }).count()) === 1 && (await m.getByRole('link', { name: 'Gericht' }).count()) === 1);
+    await Promise.all([m.waitForURL(/scenarios\/vergelijk/), m.getByRole('button', { name: 'Vergelijk' }).click()]);
+    expect('the comparison shows euros per buurt', (await m.locator('#gebieden-tabel').count()) === 1);
+    const axePages = await browser.newContext({ bypassCSP: true, storageState: await member.storageState() });
+    const a = await axePages.newPage();
+    const compareUrl = m.url().slice(base.length);
+    await audit(a, '/ongelijk-investeren/scenarios', 'scenario list');
+    await audit(a, compareUrl, 'scenario comparison');
+    await audit(a, '/ongelijk-investeren/verdeling?gemeente=GM9901&jaar=2023', 'allocation with the save form');
+    await axePages.close();
+    await m.goto(`${base}/ongelijk-investeren/scenarios`);
+    const remove = m.locator('#scenarios-tabel').locator('..').locator('tr', { hasText: 'Breed' }).getByRole('button');
+    expect('each scenario has its own delete button', (await remove.count()) === 1, String(await remove.count()));
+    await remove.click();
+    await m.waitForLoadState();
+    expect('deleting leads back to the list', m.url().includes('melding=verwijderd'), m.url());
+    expect('a deleted scenario is gone', (await m.getByRole('link', { name: 'Breed' }).count()) === 0);
+    await member.close();
+  }
 
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   const p = await noJs.newPage();

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <numeric>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -117,6 +118,25 @@ TEST(OngelijkService, LowIncomeIsHigherInTheBuurtenWithTheLowestSesScore) {
     EXPECT_FALSE(Ongelijk::inequality(d, {}, q));
 }
 
+TEST(OngelijkService, SharesWithoutAUnitAreRecognisedByNameAndRange) {
+    using services::is_percentage;
+    std::vector<double> shares{12.5, 40, std::nan(""), 0, 100}, counts{12, 4000, 7};
+    auto meta = [](std::string key, std::string label, std::string unit = "", std::string table = "84583NED") {
+        storage::IndicatorMeta m;
+        m.key = std::move(key), m.label = std::move(label), m.unit = std::move(unit), m.table_id = std::move(table);
+        return m;
+    };
+    EXPECT_TRUE(is_percentage(meta("x", "Iets", "%"), counts));  // the source says so
+    EXPECT_TRUE(is_percentage(meta("HuishoudensMetEenLaagInkomen_78", "Huishoudens met een laag inkomen"), shares));
+    EXPECT_TRUE(is_percentage(meta("PercentageEengezinswoning_36", "Percentage eengezinswoning"), shares));
+    EXPECT_TRUE(is_percentage(meta("p_hh_li", "p_hh_li"), shares));
+    EXPECT_TRUE(is_percentage(meta("Overgewicht_12", "Overgewicht", "", "50140NED"), shares));
+    EXPECT_FALSE(is_percentage(meta("HuishoudensMetEenLaagInkomen_78", "Huishoudens met een laag inkomen"), counts));
+    EXPECT_FALSE(is_percentage(meta("AantalInwoners_5", "Aantal inwoners"), shares));
+    EXPECT_FALSE(is_percentage(meta("p_hh_li", "p_hh_li", "aantal"), shares));
+    EXPECT_FALSE(is_percentage(meta("Overgewicht_12", "Overgewicht", "", "84583NED"), shares));
+}
+
 TEST(OngelijkService, SimilarNeedsOtherGemeenten) {
     Demo f;
     auto r = f.ongelijk.similar("GM9901", std::nullopt, 5).value();
@@ -125,11 +145,58 @@ TEST(OngelijkService, SimilarNeedsOtherGemeenten) {
     EXPECT_FALSE(r.indicator_labels.empty());
 }
 
+TEST(OngelijkService, SimilarDemoGemeentenComeNearestFirstOnSizeIncomeAndHealth) {
+    Demo f;
+    for (const auto& r : services::import_demo_comparison(*f.wd)) EXPECT_EQ(r.outcome, services::ImportOutcome::Imported) << r.file;
+    for (const auto& r : services::import_demo_comparison(*f.wd)) EXPECT_EQ(r.outcome, services::ImportOutcome::Unchanged) << r.file;
+    auto r = f.ongelijk.similar("GM9901", 2023, 3).value();
+    EXPECT_EQ(r.candidates, 5u);
+    ASSERT_EQ(r.indicator_labels.size(), 3u);  // size, income, health: Havenwaard has no urbanity figure
+    EXPECT_NE(r.indicator_labels[0].find("grootte"), std::string::npos);
+    ASSERT_EQ(r.neighbours.size(), 3u);
+    // Eemhoven and Hoeverdonk were made to look like Havenwaard; Lindewijde is a big city.
+    std::set<std::string> nearest{r.neighbours[0].gemeente.code, r.neighbours[1].gemeente.code};
+    EXPECT_EQ(nearest, (std::set<std::string>{"GM9902", "GM9903"}));
+    EXPECT_LE(r.neighbours[0].distance, r.neighbours[1].distance);
+    EXPECT_LE(r.neighbours[1].distance, r.neighbours[2].distance);
+    auto all = f.ongelijk.similar("GM9901", 2023, 10).value();
+    ASSERT_EQ(all.neighbours.size(), 5u);
+    EXPECT_EQ(all.neighbours.back().gemeente.code, "GM9904");  // small, rural, few low incomes
+    auto back = f.ongelijk.similar("GM9906", 2023, 5).value();
+    EXPECT_EQ(back.neighbours.size(), 5u);  // the demo gemeenten compare with Havenwaard too
+}
+
 }  // namespace
 }  // namespace gezondin::testing
 
 namespace gezondin::testing {
 namespace {
+
+// All 342 gemeenten of the national kerncijfers 2024 (population by sex and age only): the
+// comparison runs over every gemeente of the year, with counts turned into shares.
+TEST(OngelijkNational2024, SimilarGemeentenComeFromAllGemeentenOfTheYear) {
+    auto file = shared_data() / "cbs_statline_exports_2024_2025/Kerncijfers_wijken_en_buurten_2024_geslachten.csv";
+    if (!std::filesystem::exists(file)) GTEST_SKIP() << "no national kerncijfers 2024 in ../shared/data";
+    WijkService s;
+    ASSERT_FALSE(s.wd->import_file(file).error);
+    Ongelijk ongelijk(*s.wd);
+    auto r = ongelijk.similar("GM0363", 2024, 5).value();
+    EXPECT_EQ(r.candidates, 341u);
+    ASSERT_EQ(r.neighbours.size(), 5u);
+    EXPECT_NE(r.indicator_labels[0].find("grootte"), std::string::npos);
+    bool shares = false;
+    for (const auto& l : r.indicator_labels) shares = shares || l.find("deel van het aantal inwoners") != std::string::npos;
+    EXPECT_TRUE(shares);
+    std::set<std::string> codes;
+    for (const auto& n : r.neighbours) {
+        EXPECT_EQ(n.gemeente.code.rfind("GM", 0), 0u);
+        EXPECT_NE(n.gemeente.code, "GM0363");
+        codes.insert(n.gemeente.code);
+    }
+    EXPECT_EQ(codes.size(), 5u);
+    // The big cities are each other's nearest on size and age: Rotterdam or Utrecht is among them.
+    EXPECT_TRUE(codes.count("GM0599") || codes.count("GM0344")) << "neighbours of Amsterdam";
+}
 
 // Amsterdam 2019 (kerncijfers wijken en buurten and SES-WOA from ../shared/data): the
 // policy officer's path of the issue. Skipped when the files are absent.
@@ -163,6 +230,7 @@ TEST(OngelijkAmsterdam2019, IndexAllocationAndSiiOfLowIncomeAcrossSesDeciles) {
     EXPECT_EQ(r.rows.size(), 10u);
     EXPECT_LT(r.sii.sii, 0);   // more low-income households where the SES score is lowest
     EXPECT_LT(r.sii.sii_limits[0].upper, 0);
+    EXPECT_TRUE(r.percentage);  // CBS gives no unit; the differences are procentpunt
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The ongelijk-investeren pages and API through App::handle: every page on the demo, bad
 // input, the budget adding up, downloads, and no hidden value in any output.
 
+#include <cstdio>
 #include <numeric>
 
 #include <nlohmann/json.hpp>
@@ -131,9 +132,65 @@ TEST(OngelijkWeb, InequalityExplainsTheSignInWords) {
     OngelijkWeb f;
     auto r = f.get("/ongelijk-investeren/ongelijkheid?gemeente=GM9901&cijfer=fictief_laag_inkomen&rangorde=fictief_ses_score");
     ASSERT_EQ(r.status, 200);
-    EXPECT_NE(r.body.find("In de buurten met de meeste achterstand is Huishoudens met een laag inkomen"), std::string::npos);
+    EXPECT_NE(r.body.find("In de buurten met de meeste achterstand is het aandeel huishoudens met een laag inkomen"), std::string::npos);
     EXPECT_NE(r.body.find("procentpunt hoger"), std::string::npos);
     EXPECT_NE(r.body.find("Concentratie-index"), std::string::npos);
+}
+
+// A difference of percentages is in procentpunt also when the source gives no unit (CBS
+// typed tables give none); a count keeps its plain number.
+TEST(OngelijkWeb, DifferencesOfUnitlessSharesAreInProcentpunt) {
+    OngelijkWeb f(false);
+    auto table = std::filesystem::path(f.dir) / "aandelen_2021_TypedDataSet.csv";
+    std::vector<std::string> rows{"\"GM9901    \";5000;500;20.0;3.0", "\"WK990100  \";5000;500;20.0;3.0"};
+    for (int b = 0; b < 12; ++b) {
+        char code[16];
+        std::snprintf(code, sizeof code, "BU990100%02d", b);
+        rows.push_back("\"" + std::string(code) + "\";" + std::to_string(400 + 10 * b) + ";" + std::to_string(30 + b) + ";" +
+                       std::to_string(10 + 2 * b) + ".5;" + std::to_string(50 - b) + ".0");
+    }
+    write_file(table, typed_dataset("\"AantalInwoners_5\";\"Uitkeringen_6\";\"HuishoudensMetEenLaagInkomen_7\";\"Score_8\"", rows));
+    ASSERT_EQ(f.rt.wijkdata->import_file(table).outcome, services::ImportOutcome::Imported);
+    std::string base = "/ongelijk-investeren/ongelijkheid?gemeente=GM9901&jaar=2021&rangorde=Score_8&rangorde_richting=hoger-beter&groepen=5&cijfer=";
+    auto share = f.get(base + "HuishoudensMetEenLaagInkomen_7");
+    ASSERT_EQ(share.status, 200) << share.body.substr(0, 400);
+    EXPECT_NE(share.body.find("is het aandeel huishoudens met een laag inkomen"), std::string::npos);
+    EXPECT_NE(share.body.find(" procentpunt hoger dan"), std::string::npos);
+    EXPECT_NE(share.body.find(" procentpunt ("), std::string::npos);  // the SII figure itself
+    auto count = f.get(base + "Uitkeringen_6");
+    ASSERT_EQ(count.status, 200) << count.body.substr(0, 400);
+    EXPECT_EQ(count.body.find("procentpunt"), std::string::npos);
+}
+
+TEST(OngelijkWeb, AmsterdamLowIncomeAcrossSesDecilesIsToldInProcentpunt) {
+    if (!std::filesystem::exists(amsterdam_kwb()) || !std::filesystem::exists(amsterdam_ses())) GTEST_SKIP() << "no Amsterdam 2019 files in ../shared/data";
+    OngelijkWeb f(false);
+    ASSERT_FALSE(f.rt.wijkdata->import_file(amsterdam_kwb()).error);
+    ASSERT_FALSE(f.rt.wijkdata->import_file(amsterdam_ses()).error);
+    auto d = f.ongelijk->data("GM0363", 2019, stats::AreaLevel::Buurt).value();
+    std::string indicator, ranking;
+    for (const auto& m : d.indicators) {
+        if (m.key.rfind("HuishoudensMetEenLaagInkomen", 0) == 0) indicator = m.key;
+        if (m.label.find("SES") != std::string::npos && m.label.find("Totaalscore") != std::string::npos && ranking.empty()) ranking = m.key;
+    }
+    ASSERT_FALSE(indicator.empty() || ranking.empty());
+    auto r = f.get("/ongelijk-investeren/ongelijkheid?gemeente=GM0363&jaar=2019&groepen=10&rangorde_richting=hoger-beter&cijfer=" +
+                   indicator + "&rangorde=" + ranking);
+    ASSERT_EQ(r.status, 200) << r.body.substr(0, 400);
+    EXPECT_NE(r.body.find("is het aandeel huishoudens met een laag inkomen"), std::string::npos);
+    EXPECT_NE(r.body.find("procentpunt hoger"), std::string::npos);
+}
+
+TEST(OngelijkWeb, SimilarGemeentenLinkToTheirKennisbankPageAndPublishedItems) {
+    OngelijkWeb f;
+    for (const auto& r : services::import_demo_comparison(*f.rt.wijkdata)) ASSERT_NE(r.outcome, services::ImportOutcome::Refused);
+    auto r = f.get("/ongelijk-investeren/vergelijkbaar?gemeente=GM9901&jaar=2023");
+    ASSERT_EQ(r.status, 200) << r.body.substr(0, 400);
+    EXPECT_NE(r.body.find("Eemhoven"), std::string::npos);
+    EXPECT_NE(r.body.find("href=\"/gemeenten/GM9902\""), std::string::npos);
+    EXPECT_NE(r.body.find("Verslag intervisie schulden en armoede"), std::string::npos);  // the fixture's item of GM9902
+    EXPECT_NE(r.body.find("Nog geen items in de kennisbank."), std::string::npos);        // GM9903 has none
+    EXPECT_NE(r.body.find("<caption"), std::string::npos);
 }
 
 // Testmond (GM9901): BU99010001 has 43 inhabitants (all hidden); its 4321 and 61.73, and by

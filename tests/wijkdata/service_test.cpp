@@ -149,7 +149,9 @@ TEST_F(Amsterdam2019, BuurtenWithFewInhabitantsShowNoValues) {
     for (const auto& r : p.rows) EXPECT_NE(r.area.status, ValueStatus::Value) << r.indicator.key;
     auto values = s->wd->values({2019, stats::AreaLevel::Buurt, "", {"AantalInwoners_5"}}).value();
     for (const auto& v : values.rows) {
-        if (v.value.status == ValueStatus::Value) EXPECT_GE(v.value.value, 50) << v.area->code;
+        if (v.value.status == ValueStatus::Value) {
+            EXPECT_GE(v.value.value, 50) << v.area->code;
+        }
     }
 }
 

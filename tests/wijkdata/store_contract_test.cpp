@@ -20,8 +20,8 @@ storage::NewDataset dataset(int year, const std::string& hash, double scale = 1)
     d.areas = {{"GM0363", WijkLevel::Gemeente, "", "Amsterdam", 862965.0},
                {"WK036300", WijkLevel::Wijk, "GM0363", "", 4000.0},
                {"BU03630000", WijkLevel::Buurt, "WK036300", "Kop Zeedijk", std::nullopt}};
-    d.indicators = {{"AantalInwoners_5", "Aantal inwoners", "aantal", storage::IndicatorDirection::Unknown, "CBS 84583NED", "84583NED"},
-                    {"Laag_1", "Laag inkomen", "%", storage::IndicatorDirection::Unknown, "CBS 84583NED", "84583NED"}};
+    d.indicators = {{"AantalInwoners_5", "Aantal inwoners", "aantal", storage::IndicatorDirection::Unknown, "CBS 84583NED", "84583NED", false},
+                    {"Laag_1", "Laag inkomen", "%", storage::IndicatorDirection::Unknown, "CBS 84583NED", "84583NED", false}};
     d.values = {{"AantalInwoners_5", "GM0363", 862965 * scale, 0},
                 {"AantalInwoners_5", "WK036300", 4000 * scale, 0},
                 {"AantalInwoners_5", "BU03630000", 1000 * scale, 0},
@@ -71,7 +71,9 @@ TEST_P(WijkdataStoreContract, ANewerFileOfTheSameTableAndYearReplacesItsValues) 
     auto year = store().load_year(2019).value();
     ASSERT_EQ(year.values.size(), 4u);
     for (const auto& v : year.values)
-        if (v.indicator == "AantalInwoners_5" && v.code == "GM0363") EXPECT_DOUBLE_EQ(*v.value, 2 * 862965.0);
+        if (v.indicator == "AantalInwoners_5" && v.code == "GM0363") {
+            EXPECT_DOUBLE_EQ(*v.value, 2 * 862965.0);
+        }
     ASSERT_EQ(year.datasets.size(), 1u);
     EXPECT_EQ(year.datasets[0].file_hash, "bbb");
 }
@@ -82,7 +84,9 @@ TEST_P(WijkdataStoreContract, YearsNeverMix) {
     EXPECT_EQ(store().years().value(), (std::vector<int>{2019, 2020}));
     auto y2019 = store().load_year(2019).value();
     for (const auto& v : y2019.values)
-        if (v.indicator == "AantalInwoners_5" && v.code == "GM0363") EXPECT_DOUBLE_EQ(*v.value, 862965.0);
+        if (v.indicator == "AantalInwoners_5" && v.code == "GM0363") {
+            EXPECT_DOUBLE_EQ(*v.value, 862965.0);
+        }
     EXPECT_EQ(y2019.values.size(), 5u);
     EXPECT_EQ(store().load_year(2018).error().code(), core::ErrorCode::NotFound);
 }
@@ -100,18 +104,63 @@ TEST_P(WijkdataStoreContract, AFailedWriteLeavesNothingBehind) {
 
 TEST_P(WijkdataStoreContract, EditedIndicatorMetadataSurvivesAReimport) {
     ASSERT_TRUE(store().store_dataset(dataset(2019, "aaa")));
-    storage::IndicatorMeta m{"Laag_1", "Huishoudens met laag inkomen", "%", storage::IndicatorDirection::HigherIsWorse, "CBS", ""};
+    storage::IndicatorMeta m{"Laag_1", "Huishoudens met laag inkomen", "procent", storage::IndicatorDirection::HigherIsWorse,
+                             "CBS, bewerkt", "", false};
     ASSERT_TRUE(store().update_indicator(m));
+    // A newer file of the same table and year, and the same key in another table.
     ASSERT_TRUE(store().store_dataset(dataset(2019, "bbb")));
-    auto indicators = store().indicators().value();
-    for (const auto& i : indicators)
+    auto other = dataset(2020, "ccc");
+    other.record.table_id = "85984NED";
+    for (auto& i : other.indicators) i.table_id = "85984NED";
+    ASSERT_TRUE(store().store_dataset(other));
+    int seen = 0;
+    const auto after_imports = store().indicators().value();
+    for (const auto& i : after_imports) {
         if (i.key == "Laag_1") {
+            ++seen;
             EXPECT_EQ(i.label, "Huishoudens met laag inkomen");
+            EXPECT_EQ(i.unit, "procent");
+            EXPECT_EQ(i.source, "CBS, bewerkt");
             EXPECT_EQ(i.direction, storage::IndicatorDirection::HigherIsWorse);
-            EXPECT_EQ(i.table_id, "84583NED");
+            EXPECT_EQ(i.table_id, "84583NED");   // the key and table id are not editable
+            EXPECT_TRUE(i.edited);
+        } else {
+            // Not edited: the later import's texts win.
+            EXPECT_FALSE(i.edited);
+            EXPECT_EQ(i.table_id, "85984NED");
         }
+    }
+    EXPECT_EQ(seen, 1);
     m.key = "Onbekend_9";
     EXPECT_EQ(store().update_indicator(m).error().code(), core::ErrorCode::NotFound);
+}
+
+TEST_P(WijkdataStoreContract, AnUpdateChangesOnlyItsIndicatorAndRaisesTheVersion) {
+    ASSERT_TRUE(store().store_dataset(dataset(2019, "aaa")));
+    const auto imported = store().indicators().value();
+    for (const auto& i : imported) EXPECT_FALSE(i.edited) << i.key;
+    auto version = store().version().value();
+    storage::IndicatorMeta m{"AantalInwoners_5", "Inwoners", "aantal", storage::IndicatorDirection::Unknown, "CBS", "x", false};
+    ASSERT_TRUE(store().update_indicator(m));
+    EXPECT_GT(store().version().value(), version);
+    const auto updated = store().indicators().value();
+    for (const auto& i : updated) {
+        EXPECT_EQ(i.edited, i.key == "AantalInwoners_5") << i.key;
+        if (i.key == "Laag_1") {
+            EXPECT_EQ(i.label, "Laag inkomen");
+        }
+        if (i.key == "AantalInwoners_5") {
+            EXPECT_EQ(i.table_id, "84583NED");
+        }
+    }
+    // Texts with quotes and non-ASCII letters are stored as given (bound parameters).
+    m.label = "Inwoners 'totaal'; \"één\" -- DROP TABLE wijk_indicators";
+    ASSERT_TRUE(store().update_indicator(m));
+    bool found = false;
+    const auto again = store().indicators().value();
+    for (const auto& i : again)
+        if (i.key == "AantalInwoners_5") found = i.label == m.label;
+    EXPECT_TRUE(found);
 }
 
 TEST_P(WijkdataStoreContract, BoundariesAreKeptPerYearAndLevel) {

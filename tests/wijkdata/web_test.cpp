@@ -77,7 +77,7 @@ TEST(WijkdataWeb, NoHiddenValueLeavesThroughAnyOutputPath) {
     for (std::string code : {"GM9901", "WK990100", "WK990101", "BU99010000", "BU99010001", "BU99010002", "BU99010100"})
         for (std::string suffix : {"", "/profiel.csv", "/profiel.xlsx"}) targets.push_back("/wijkdata/gebied/" + code + suffix + "?jaar=2021");
     for (std::string ind : {"AantalInwoners_5", "Aantal_6", "Pct_7"})
-        for (std::string level : {"wijk", "buurt"})
+        for (std::string level : {"gemeente", "wijk", "buurt"})
             for (std::string method : {"kwantielen", "gelijk"})
                 targets.push_back("/wijkdata/kaart?gemeente=GM9901&jaar=2021&indicator=" + ind + "&niveau=" + level + "&indeling=" + method);
     int maps = 0;

@@ -52,6 +52,8 @@ Xapian::Document DocumentBuilder::build(const IndexedItem& in) {
     m_indexer.increase_termpos(field_gap);
     m_indexer.index_text(item.summary, summary_wdf);
     m_indexer.index_text_without_positions(body);
+    // Attachment text counts like the body; it is not stored, so snippets stay the item's own.
+    if (!in.attachment_text.empty()) m_indexer.index_text_without_positions(in.attachment_text);
     auto words = folded_words(item.title + "\n" + item.summary + "\n" + body);
     for (auto g : m_impl.matcher.groups_in(words)) doc.add_term(m_impl.concept_terms[g]);
     for (const auto& t : facet_terms(in)) doc.add_boolean_term(t);

@@ -3,7 +3,8 @@
 // values, stored data. Internal to the Xapian adapter.
 //
 // Terms: title and summary with positions (phrase search), the body without positions (it is
-// most of the text, and positions were about half of the index and of the build time). Spelling
+// most of the text, and positions were about half of the index and of the build time); the
+// text of the item's attachments (IndexedItem::attachment_text) likewise, not stored. Spelling
 // data (Xapian's spelling table) is kept for every word of all three fields: the stemmer counts
 // the words, and flush_spelling() adds each distinct word once with its count.
 

@@ -220,8 +220,35 @@ core::Result<SessionGrant> Accounts::start_session(const domain::User& user, con
 }
 
 core::Result<SessionContext> Accounts::authenticate(std::string_view session_token) {
+    constexpr auto remember_for = std::chrono::seconds(1);
+    constexpr std::size_t max_remembered = 10000;
     if (!looks_like_token(session_token)) return core::fail(login_required());
     const std::string hash = token_hash(session_token);
+    // Read before the database: a change that lands after this read moves the epoch, and the
+    // entry stored below is then never used.
+    const auto epoch = m_db.session_epoch();
+    const auto steady_now = std::chrono::steady_clock::now();
+    {
+        std::lock_guard lock(m_verified_mutex);
+        if (auto it = m_verified.find(hash); it != m_verified.end()) {
+            const auto& v = it->second;
+            const auto now = m_clock.now();
+            if (v.epoch == epoch && steady_now - v.at < remember_for && now < v.context.expires_at &&
+                now - v.clock_at < m_config.touch_interval)
+                return v.context;
+            m_verified.erase(it);
+        }
+    }
+    auto verified = authenticate_in_store(hash);
+    if (verified) {
+        std::lock_guard lock(m_verified_mutex);
+        if (m_verified.size() >= max_remembered) m_verified.clear();
+        m_verified.insert_or_assign(hash, VerifiedSession{*verified, epoch, steady_now, m_clock.now()});
+    }
+    return verified;
+}
+
+core::Result<SessionContext> Accounts::authenticate_in_store(const std::string& hash) {
     auto s = m_db.session(hash);
     if (!s) return core::fail(s.error().code() == core::ErrorCode::NotFound ? login_required() : s.error());
     const auto now = m_clock.now();
@@ -339,6 +366,10 @@ core::Status Accounts::request_email_change(const SessionContext& session, std::
     if (email == session.user.email)
         return InputCheck().problem("email", std::string(core::msg("community.account.same_email"))).result();
     const auto now = m_clock.now();
+    // The current address hears of every request, so that its owner notices a stolen session.
+    auto warned = m_db.enqueue_message(
+        mail(session.user.id, session.user.email, "email_change_requested", session.user.name, ""), now);
+    if (!warned) return core::fail(warned.error());
     auto holder = m_db.user_by_email(email);
     if (holder) {
         // Taken: tell the holder of that address; the requester learns nothing.
@@ -362,7 +393,9 @@ core::Status Accounts::confirm_email_change(std::string_view code) {
 core::Status Accounts::set_name(const SessionContext& session, const std::string& name) {
     if (!domain::is_acceptable_name(name))
         return InputCheck().problem("name", std::string(core::msg("community.account.bad_name"))).result();
-    return m_db.set_name(session.user.id, name);
+    auto stored = m_db.set_name(session.user.id, name);
+    if (stored && m_after_name_change) m_after_name_change();
+    return stored;
 }
 
 core::Status Accounts::set_weekly_digest(const SessionContext& session, bool wanted) {

@@ -15,10 +15,14 @@
 // account. Login gives the same error, after similar work (a verify against a dummy hash),
 // for an unknown address and a wrong password.
 
+#include <chrono>
+#include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -124,7 +128,10 @@ public:
     // with retry_after (throttled or pool full), InvalidInput (malformed input).
     void login(LoginAttempt attempt, std::function<void(LoginResult)> done);
     // The logged-in state for a cookie value; Unauthenticated when there is none, it expired or
-    // the account is no longer active.
+    // the account is no longer active. A verified session is remembered for at most a second
+    // and never past a change to any session or account in this process (the store's
+    // session_epoch), so most page views of a logged-in visitor cost no database query; a
+    // change made by another server on the same database shows within that second.
     core::Result<SessionContext> authenticate(std::string_view session_token);
     core::Status logout(std::string_view session_token);
     // A new session id for the same session (call on privilege change); the old one stops working.
@@ -140,10 +147,13 @@ public:
     void change_password(SessionContext session, std::string current_password, std::string new_password,
                          std::function<void(core::Result<SessionGrant>)> done);
     // Sends a confirmation link to the new address; the address changes when it is followed.
+    // The current address gets a notice of the request (without the new address).
     core::Status request_email_change(const SessionContext& session, std::string_view new_email);
     core::Status confirm_email_change(std::string_view code);
 
     core::Status set_name(const SessionContext& session, const std::string& name);
+    // Runs after a name change is stored (e.g. so cached pages show the new name).
+    void set_after_name_change(std::function<void()> after) { m_after_name_change = std::move(after); }
     core::Status set_weekly_digest(const SessionContext& session, bool wanted);
     core::Result<std::vector<SessionView>> sessions(const SessionContext& session);
     core::Status end_session(const SessionContext& session, std::string_view handle);
@@ -153,6 +163,7 @@ public:
     core::Status purge_expired();
 
 private:
+    core::Result<SessionContext> authenticate_in_store(const std::string& id_hash);
     struct Throttle {
         std::string account_key, address_key;
         long retry_after = 0;
@@ -174,6 +185,15 @@ private:
     const CommonPasswords& m_common;
     const Clock& m_clock;
     AccountsConfig m_config;
+    std::function<void()> m_after_name_change;
+    struct VerifiedSession {
+        SessionContext context;
+        std::uint64_t epoch = 0;
+        std::chrono::steady_clock::time_point at;
+        domain::Timestamp clock_at = 0;   // m_clock when verified: a later touch interval asks the store
+    };
+    std::mutex m_verified_mutex;
+    std::unordered_map<std::string, VerifiedSession> m_verified;   // by session id hash
     std::string m_dummy_hash;   // verified against for unknown addresses, for similar timing
 };
 

@@ -1,5 +1,7 @@
 #include "services/community/library.h"
 
+#include <algorithm>
+
 #include "core/messages.h"
 #include "services/community/input_rules.h"
 
@@ -37,6 +39,14 @@ core::Result<std::vector<domain::Item>> Library::bookmarks(const Actor& actor) {
     return m_items.items_by_ids(ids);
 }
 
+core::Result<bool> Library::has_bookmark(const Actor& actor, domain::ItemId item) {
+    auto user = owner(actor);
+    if (!user) return core::fail(user.error());
+    auto marks = m_db.bookmarks(*user);
+    if (!marks) return core::fail(marks.error());
+    return std::any_of(marks->begin(), marks->end(), [&](const storage::Bookmark& b) { return b.item == item; });
+}
+
 core::Status Library::check_follow(domain::FollowKind kind, const std::string& value) const {
     bool ok = false;
     switch (kind) {
@@ -69,6 +79,27 @@ core::Result<std::vector<domain::Follow>> Library::follows(const Actor& actor) {
     return m_db.follows(*user);
 }
 
+core::Result<bool> Library::is_following(const Actor& actor, domain::FollowKind kind, const std::string& value) {
+    auto all = follows(actor);
+    if (!all) return core::fail(all.error());
+    return std::any_of(all->begin(), all->end(),
+                       [&](const domain::Follow& f) { return f.kind == kind && f.value == value; });
+}
+
+core::Result<bool> Library::weekly_digest(const Actor& actor) {
+    auto user = owner(actor);
+    if (!user) return core::fail(user.error());
+    auto record = m_db.user(*user);
+    if (!record) return core::fail(record.error());
+    return record->weekly_digest;
+}
+
+core::Status Library::set_weekly_digest(const Actor& actor, bool wanted) {
+    auto user = owner(actor);
+    if (!user) return core::fail(user.error());
+    return m_db.set_weekly_digest(*user, wanted);
+}
+
 core::Result<DigestReport> Library::build_weekly_digest() {
     const auto now = m_clock.now();
     const std::string week = domain::iso_week(now);
@@ -87,7 +118,7 @@ core::Result<DigestReport> Library::build_weekly_digest() {
         std::string body = core::msg("community.mail.greeting", {user.name}) + "\n\n" +
                            std::string(core::msg("community.mail.digest.body")) + "\n\n";
         for (const auto& item : *items) body += "- " + item.title + "\n  " + m_base_url + domain::item_path(item) + "\n";
-        body += "\n" + std::string(core::msg("community.mail.digest.stop")) + "\n\n" +
+        body += "\n" + core::msg("library.mail.digest_stop", {m_base_url + "/bibliotheek"}) + "\n\n" +
                 std::string(core::msg("community.mail.signature")) + "\n";
         storage::NewMessage mail{user.id, user.email, core::msg("community.mail.digest.subject", {week}), body};
         auto queued = m_db.enqueue_digest(user.id, week, mail, now);

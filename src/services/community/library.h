@@ -33,11 +33,17 @@ public:
     core::Status remove_bookmark(const Actor& actor, domain::ItemId item);
     // The bookmarked items that still exist, newest bookmark first.
     core::Result<std::vector<domain::Item>> bookmarks(const Actor& actor);
+    core::Result<bool> has_bookmark(const Actor& actor, domain::ItemId item);
 
     // `value`: a theme slug from the taxonomy, a goal "1".."7", or a municipality code.
     core::Status follow(const Actor& actor, domain::FollowKind kind, const std::string& value);
     core::Status unfollow(const Actor& actor, domain::FollowKind kind, const std::string& value);
     core::Result<std::vector<domain::Follow>> follows(const Actor& actor);
+    core::Result<bool> is_following(const Actor& actor, domain::FollowKind kind, const std::string& value);
+
+    // The member's choice for the weekly digest e-mail (off for a new account).
+    core::Result<bool> weekly_digest(const Actor& actor);
+    core::Status set_weekly_digest(const Actor& actor, bool wanted);
 
     // Queues this week's digest for every member who wants one: the items created in the
     // seven days before now. Run it from a weekly (or daily: it is idempotent) timer.

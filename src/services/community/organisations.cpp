@@ -50,6 +50,12 @@ core::Result<domain::Organisation> Organisations::organisation(domain::Organisat
 
 core::Result<std::vector<domain::Organisation>> Organisations::list() { return m_db.organisations(); }
 
+core::Result<std::vector<domain::Organisation>> Organisations::list_to_manage(const Actor& actor) {
+    if (!actor.logged_in()) return core::fail(login_required());
+    if (!can(actor, Action::CreateOrganisation, Target::none())) return core::fail(forbidden());
+    return m_db.organisations();
+}
+
 core::Result<std::vector<storage::Member>> Organisations::members(const Actor& actor, domain::OrganisationId org) {
     bool member = false;
     if (actor.user) {

@@ -33,6 +33,9 @@ public:
 
     core::Result<domain::Organisation> organisation(domain::OrganisationId id);
     core::Result<std::vector<domain::Organisation>> list();
+    // The same list for the beheerder's management page: Forbidden for anyone who may not
+    // create organisations (Unauthenticated for an anonymous visitor).
+    core::Result<std::vector<domain::Organisation>> list_to_manage(const Actor& actor);
     // Forbidden unless the actor is a member or a beheerder.
     core::Result<std::vector<storage::Member>> members(const Actor& actor, domain::OrganisationId org);
     // The published contributions made on behalf of the organisation.

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/messages.h"
 #include "domain/taxonomy.h"
 #include "services/community/input_rules.h"
 
@@ -87,6 +88,10 @@ core::Result<std::string> Privacy::export_json(const Actor& actor) {
     e.part("bladwijzers", m_db.bookmarks(user->id), [](const storage::Bookmark& b) {
         return json{{"item_id", b.item}, {"bewaard", when(b.created_at)}};
     });
+    if (m_scenarios)
+        e.part("scenarios", m_scenarios->list(user->id), [](const storage::Scenario& s) {
+            return json{{"naam", s.name}, {"gemeente", s.gemeente}, {"instellingen", s.query}, {"bewaard", when(s.updated_at)}};
+        });
     e.part("volgt", m_db.follows(user->id), [](const domain::Follow& f) {
         return json{{"soort", domain::to_slug(f.kind)}, {"waarde", f.value}, {"sinds", when(f.created_at)}};
     });
@@ -105,10 +110,32 @@ core::Result<std::string> Privacy::export_json(const Actor& actor) {
 core::Result<storage::Erasure> Privacy::delete_account(const Actor& actor, ContributionsOnDelete contributions) {
     if (!actor.logged_in()) return core::fail(login_required());
     if (!can(actor, Action::ManageOwnAccount, Target::owned_by(*actor.user))) return core::fail(forbidden());
+    return erase(*actor.user, contributions);
+}
+
+core::Result<storage::Erasure> Privacy::delete_user(const Actor& actor, domain::UserId user,
+                                                    ContributionsOnDelete contributions) {
+    if (!actor.logged_in()) return core::fail(login_required());
+    if (!can(actor, Action::ManageUsers, Target::owned_by(user))) return core::fail(forbidden());
+    auto existing = m_db.user(user);
+    if (!existing) return core::fail(existing.error());
+    if (existing->status == domain::UserStatus::Deleted)
+        return core::fail(core::Error(core::ErrorCode::NotFound, std::string(core::msg("beheer.users.not_found"))));
+    auto erased = erase(user, contributions);
+    if (!erased) return erased;
+    // erase_user takes no audit entry; the account is gone either way, so a failed log line
+    // is reported rather than undone.
+    const std::string detail = contributions == ContributionsOnDelete::Remove ? "bijdragen verwijderd" : "bijdragen bewaard";
+    auto logged = m_db.append_audit({0, m_clock.now(), *actor.user, "user.delete", "user:" + std::to_string(user), detail});
+    if (!logged) return core::fail(logged.error());
+    return erased;
+}
+
+core::Result<storage::Erasure> Privacy::erase(domain::UserId user, ContributionsOnDelete contributions) {
     const bool remove = contributions == ContributionsOnDelete::Remove;
     bool items_removed = false;
     if (remove) {
-        auto mine = m_db.contributions_by_author(*actor.user);
+        auto mine = m_db.contributions_by_author(user);
         if (!mine) return core::fail(mine.error());
         for (const auto& c : *mine) {
             if (!c.published_item) continue;
@@ -117,8 +144,9 @@ core::Result<storage::Erasure> Privacy::delete_account(const Actor& actor, Contr
             items_removed = true;
         }
     }
-    auto erased = m_db.erase_user(*actor.user, remove, m_clock.now());
+    auto erased = m_db.erase_user(user, remove, m_clock.now());
     if (erased && items_removed && m_after_items_removed) m_after_items_removed();
+    if (erased && m_after_erase) m_after_erase();
     return erased;
 }
 

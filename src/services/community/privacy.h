@@ -13,6 +13,7 @@
 #include "services/community/permissions.h"
 #include "storage/community.h"
 #include "storage/database.h"
+#include "storage/scenarios.h"
 
 namespace gezondin::services {
 
@@ -28,12 +29,24 @@ public:
     // Everything stored about the actor, as one JSON document (UTF-8, pretty-printed).
     core::Result<std::string> export_json(const Actor& actor);
     core::Result<storage::Erasure> delete_account(const Actor& actor, ContributionsOnDelete contributions);
+    // The same for another account, by a beheerder (or the operator on the command line, see
+    // operator_actor()); recorded in the audit log. NotFound for an unknown or deleted account.
+    core::Result<storage::Erasure> delete_user(const Actor& actor, domain::UserId user, ContributionsOnDelete contributions);
+
+    // Runs after every account that was erased (e.g. so cached pages stop showing its name).
+    void set_after_erase(std::function<void()> after_erase) { m_after_erase = std::move(after_erase); }
+    // The saved calculator scenarios (ongelijk investeren) belong to the download too.
+    void set_scenarios(storage::ScenarioStore* scenarios) { m_scenarios = scenarios; }
 
 private:
+    core::Result<storage::Erasure> erase(domain::UserId user, ContributionsOnDelete contributions);
+
     storage::CommunityDatabase& m_db;
     storage::ItemStore& m_items;
     const Clock& m_clock;
     std::function<void()> m_after_items_removed;
+    std::function<void()> m_after_erase;
+    storage::ScenarioStore* m_scenarios = nullptr;
 };
 
 }  // namespace gezondin::services

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,7 @@ struct InequalityOutcome {
     stats::SiiResult sii;
     stats::ConcentrationResult concentration;
     std::string indicator_label, ranking_label, unit;
+    bool percentage = false;         // see is_percentage(): differences are in procentpunt
     int areas_used = 0;
 };
 
@@ -103,10 +105,18 @@ struct SimilarGemeente {
 
 struct SimilarOutcome {
     AreaRef gemeente;
+    int year = 0;
     std::vector<std::string> indicator_labels;
     std::vector<SimilarGemeente> neighbours;
     std::size_t candidates = 0;
 };
+
+// True when an indicator is a share in percent: unit "%", or no unit from the source (CBS
+// typed tables and kwb files give none) with a key or label that CBS and RIVM use for shares
+// ("Percentage...", "aandeel", kwb "p_...", the kwb income and housing shares, every indicator
+// of the RIVM health monitor) and every value between 0 and 100. A difference between two
+// such values is told in procentpunt, not in percent.
+bool is_percentage(const storage::IndicatorMeta& meta, std::span<const double> values);
 
 class Ongelijk {
 public:
@@ -132,12 +142,21 @@ public:
     [[nodiscard]] static core::Result<InequalityOutcome> inequality(const OngelijkData& data, const IndexRequest& index,
                                                                     const InequalityRequest& request);
 
-    // The k gemeenten most like `gemeente` on standardised gemeente-level indicators
-    // (population and every indicator with values).
+    // The k gemeenten most like `gemeente` among all gemeenten with figures in that year
+    // (every imported gemeente-level table counts), on standardised indicators: size (log of
+    // the population), urbanity, income and health, each by the first indicator of its kind
+    // that the gemeente has. Without any of those three, every other indicator counts, with
+    // counts of people as shares of the population. A gemeente must share at least half of
+    // the indicators to be compared.
     [[nodiscard]] core::Result<SimilarOutcome> similar(const std::string& gemeente, std::optional<int> year, std::size_t k) const;
 
 private:
     const Wijkdata& m_wd;
 };
+
+// Fictitious gemeente-level figures (2022 and 2023, marked fictitious) for the five other
+// demo gemeenten of the kennisbank, GM9902 to GM9906, so that the demo's Havenwaard has
+// gemeenten to be compared with. Importing again changes nothing.
+std::vector<FileImport> import_demo_comparison(Wijkdata& wijkdata);
 
 }  // namespace gezondin::services

@@ -138,14 +138,18 @@ core::Result<InequalityOutcome> Ongelijk::inequality(const OngelijkData& data, c
         for (const auto& m : data.indicators)
             if (m.key == request.ranking) out.ranking_label = m.label;
     }
-    for (const auto& m : data.indicators)
-        if (m.key == request.indicator) out.indicator_label = m.label, out.unit = m.unit;
+    for (const auto& m : data.indicators) {
+        if (m.key != request.indicator) continue;
+        out.indicator_label = m.label;
+        out.unit = m.unit;
+        out.percentage = is_percentage(m, *values);
+    }
     auto areas = ranked_areas(*values, ranking, direction, data.population);
     out.areas_used = static_cast<int>(areas.size());
     if (areas.size() < static_cast<std::size_t>(2 * request.quantiles))
         return core::fail(core::Error::invalid_input("Er zijn te weinig gebieden met cijfers (" + std::to_string(areas.size()) +
                                                      ") voor " + std::to_string(request.quantiles) + " groepen. Kies kwintielen of wijken."));
-    out.rows = quantile_rows(areas, request.quantiles, out.unit == "%");
+    out.rows = quantile_rows(areas, request.quantiles, out.percentage);
     std::vector<stats::SiiRow> rows;
     for (const auto& q : out.rows) {
         if (q.areas == 0) return core::fail(core::Error::invalid_input("Een van de groepen heeft geen gebieden. Kies minder groepen."));
@@ -159,45 +163,6 @@ core::Result<InequalityOutcome> Ongelijk::inequality(const OngelijkData& data, c
     auto c = stats::concentration_index(*values, ranking, direction, data.population);
     if (!c) return core::fail(c.error());
     out.concentration = *c;
-    return out;
-}
-
-core::Result<SimilarOutcome> Ongelijk::similar(const std::string& gemeente, std::optional<int> year, std::size_t k) const {
-    auto y = m_wd.resolve_year(year);
-    if (!y) return core::fail(y.error());
-    auto all = m_wd.gemeenten(*y);
-    auto target = std::find_if(all.begin(), all.end(), [&](const AreaRef& g) { return g.code == gemeente; });
-    if (target == all.end()) return core::fail(core::Error::not_found("gemeente", gemeente));
-    ValuesQuery q;
-    q.year = *y;
-    q.level = stats::AreaLevel::Gemeente;
-    auto rows = m_wd.values(q);
-    if (!rows) return core::fail(rows.error());
-    std::vector<storage::IndicatorMeta> metas = m_wd.indicators(*y);
-    std::vector<std::vector<double>> columns(metas.size(), std::vector<double>(all.size(), nan));
-    for (const auto& r : rows->rows) {
-        if (r.value.status != stats::ValueStatus::Value) continue;
-        auto g = std::find_if(all.begin(), all.end(), [&](const AreaRef& a) { return a.code == r.area->code; });
-        auto m = std::find_if(metas.begin(), metas.end(), [&](const auto& x) { return x.key == *r.indicator; });
-        if (g != all.end() && m != metas.end())
-            columns[static_cast<std::size_t>(m - metas.begin())][static_cast<std::size_t>(g - all.begin())] = r.value.value;
-    }
-    SimilarOutcome out;
-    out.gemeente = *target;
-    out.candidates = all.size() - 1;
-    std::vector<std::vector<double>> used;
-    auto t = static_cast<std::size_t>(target - all.begin());
-    for (std::size_t i = 0; i < metas.size(); ++i) {
-        if (std::isnan(columns[i][t])) continue;
-        out.indicator_labels.push_back(metas[i].label);
-        used.push_back(std::move(columns[i]));
-    }
-    if (used.empty() || all.size() < 2) return out;
-    stats::SimilarityOptions o;
-    o.k = k;
-    auto n = stats::nearest_areas(used, t, {}, o);
-    if (!n) return core::fail(n.error());
-    for (const auto& nb : *n) out.neighbours.push_back({all[nb.area], nb.distance, nb.shared});
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "services/ongelijk/ongelijk.h"
+#include "services/ongelijk/ongelijk_internal.h"
 #include "stats/presets.h"
 
 namespace gezondin::services {
@@ -13,10 +14,6 @@ namespace gezondin::services {
 namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-
-bool is_population_key(const storage::IndicatorMeta& m) {
-    return m.key == "fictief_inwoners" || m.key == "a_inw" || m.key.rfind("AantalInwoners", 0) == 0;
-}
 
 // Demo and short kwb keys for the preset stems of stats/presets.cpp.
 const std::multimap<std::string, std::string>& aliases() {
@@ -31,15 +28,6 @@ const std::multimap<std::string, std::string>& aliases() {
     return a;
 }
 
-// True for "Stem" and for a CBS column "Stem_12".
-bool matches_stem(const std::string& key, const std::string& stem) {
-    if (key == stem) return true;
-    if (key.size() <= stem.size() + 1 || key.compare(0, stem.size(), stem) != 0 || key[stem.size()] != '_') return false;
-    for (std::size_t i = stem.size() + 1; i < key.size(); ++i)
-        if (!std::isdigit(static_cast<unsigned char>(key[i]))) return false;
-    return true;
-}
-
 std::optional<std::string> find_key(const OngelijkData& data, const std::string& stem) {
     for (const auto& m : data.indicators)
         if (matches_stem(m.key, stem)) return m.key;
@@ -50,6 +38,19 @@ std::optional<std::string> find_key(const OngelijkData& data, const std::string&
 }
 
 }  // namespace
+
+bool is_population_key(const storage::IndicatorMeta& m) {
+    return m.key == "fictief_inwoners" || m.key == "a_inw" || m.key.rfind("AantalInwoners", 0) == 0 ||
+           m.label == "Bevolking/Aantal inwoners";
+}
+
+bool matches_stem(const std::string& key, const std::string& stem) {
+    if (key == stem) return true;
+    if (key.size() <= stem.size() + 1 || key.compare(0, stem.size(), stem) != 0 || key[stem.size()] != '_') return false;
+    for (std::size_t i = stem.size() + 1; i < key.size(); ++i)
+        if (!std::isdigit(static_cast<unsigned char>(key[i]))) return false;
+    return true;
+}
 
 const std::vector<double>* OngelijkData::column(const std::string& key) const {
     for (std::size_t i = 0; i < indicators.size(); ++i)

@@ -181,6 +181,7 @@ core::Result<std::string> SociCommunityDatabase::password_hash(UserId id) {
 
 core::Status SociCommunityDatabase::set_password_hash(UserId id, const std::string& hash,
                                                       std::optional<std::string> keep_session) {
+    const auto bump = sessions_change();
     return run([&](soci::session& sql) -> core::Status {
         soci::transaction tx(sql);
         if (execute_counting(sql, "UPDATE users SET password_hash = :p WHERE id = :id AND status <> 'deleted'",
@@ -194,6 +195,7 @@ core::Status SociCommunityDatabase::set_password_hash(UserId id, const std::stri
 }
 
 core::Status SociCommunityDatabase::set_name(UserId id, const std::string& name) {
+    const auto bump = sessions_change();
     return run([&](soci::session& sql) -> core::Status {
         if (execute_counting(sql, "UPDATE users SET name = :n WHERE id = :id AND status <> 'deleted'", soci::use(name),
                              soci::use(id)) != 1)
@@ -213,6 +215,7 @@ core::Status SociCommunityDatabase::set_weekly_digest(UserId id, bool wanted) {
 }
 
 core::Status SociCommunityDatabase::set_role(UserId id, domain::Role role, const Audit& audit) {
+    const auto bump = sessions_change();
     return run([&](soci::session& sql) -> core::Status {
         const std::string slug(domain::to_slug(role));
         soci::transaction tx(sql);
@@ -227,6 +230,7 @@ core::Status SociCommunityDatabase::set_role(UserId id, domain::Role role, const
 }
 
 core::Status SociCommunityDatabase::set_status(UserId id, domain::UserStatus status, const Audit& audit) {
+    const auto bump = sessions_change();
     return run([&](soci::session& sql) -> core::Status {
         const std::string slug(domain::to_slug(status));
         soci::transaction tx(sql);
@@ -259,8 +263,13 @@ core::Result<std::vector<domain::User>> SociCommunityDatabase::users(long offset
 }
 
 core::Result<Erasure> SociCommunityDatabase::erase_user(UserId id, bool remove_contributions, Timestamp now) {
+    const auto bump = sessions_change();
     return run([&](soci::session& sql) -> core::Result<Erasure> {
         Erasure e;
+        // SQLite keeps deleted bytes in free space and in the write-ahead log: overwrite them
+        // (per connection; this one stays in the pool with it on), and empty the log below.
+        const bool sqlite = sql.get_backend_name() == "sqlite3";
+        if (sqlite) sql << "PRAGMA secure_delete = ON";
         soci::transaction tx(sql);
         lock_writes(sql);
         if (execute_counting(sql,
@@ -276,11 +285,14 @@ core::Result<Erasure> SociCommunityDatabase::erase_user(UserId id, bool remove_c
         e.messages = execute_counting(sql, "DELETE FROM outbox WHERE user_id = :u", soci::use(id));
         sql << "DELETE FROM comment_flags WHERE user_id = :u", soci::use(id);
         sql << "DELETE FROM digests WHERE user_id = :u", soci::use(id);
+        sql << "DELETE FROM ongelijk_scenarios WHERE user_id = :u", soci::use(id);   // saved calculator settings
         if (remove_contributions) {
             e.comments_removed = execute_counting(sql, "DELETE FROM comments WHERE author_id = :u", soci::use(id));
             e.contributions_removed = execute_counting(sql, "DELETE FROM contributions WHERE author_id = :u", soci::use(id));
         }
         tx.commit();
+        // Best effort: with readers busy the log is emptied at a later checkpoint.
+        if (sqlite) sql << "PRAGMA wal_checkpoint(TRUNCATE)";
         return e;
     });
 }
@@ -288,6 +300,7 @@ core::Result<Erasure> SociCommunityDatabase::erase_user(UserId id, bool remove_c
 // ---- SessionStore ----------------------------------------------------------------------------
 
 core::Status SociCommunityDatabase::create_session(const SessionRecord& fresh, const std::string& replaces) {
+    const auto bump = sessions_change();
     return run([&](soci::session& sql) -> core::Status {
         soci::transaction tx(sql);
         if (!replaces.empty()) sql << "DELETE FROM sessions WHERE id_hash = :h", soci::use(replaces);
@@ -298,6 +311,7 @@ core::Status SociCommunityDatabase::create_session(const SessionRecord& fresh, c
 }
 
 core::Status SociCommunityDatabase::rotate_session(const std::string& old_hash, const SessionRecord& fresh) {
+    const auto bump = sessions_change();
     return run([&](soci::session& sql) -> core::Status {
         soci::transaction tx(sql);
         if (execute_counting(sql, "DELETE FROM sessions WHERE id_hash = :h AND user_id = :u", soci::use(old_hash),
@@ -333,6 +347,7 @@ core::Status SociCommunityDatabase::touch_session(const std::string& id_hash, Ti
 }
 
 core::Result<bool> SociCommunityDatabase::delete_session(const std::string& id_hash) {
+    const auto bump = sessions_change();
     return run([&](soci::session& sql) -> core::Result<bool> {
         return execute_counting(sql, "DELETE FROM sessions WHERE id_hash = :h", soci::use(id_hash)) > 0;
     });
@@ -356,6 +371,7 @@ core::Result<std::vector<SessionRecord>> SociCommunityDatabase::sessions_of(User
 }
 
 core::Result<long> SociCommunityDatabase::delete_sessions_of(UserId user, const std::string& except_hash) {
+    const auto bump = sessions_change();
     return run([&](soci::session& sql) -> core::Result<long> {
         return execute_counting(sql, "DELETE FROM sessions WHERE user_id = :u AND id_hash <> :h", soci::use(user),
                                 soci::use(except_hash));
@@ -363,6 +379,7 @@ core::Result<long> SociCommunityDatabase::delete_sessions_of(UserId user, const 
 }
 
 core::Result<long> SociCommunityDatabase::purge_sessions(Timestamp now, Timestamp idle_before) {
+    const auto bump = sessions_change();
     return run([&](soci::session& sql) -> core::Result<long> {
         return execute_counting(sql, "DELETE FROM sessions WHERE expires_at <= :n OR last_seen_at < :i", soci::use(now),
                                 soci::use(idle_before));
@@ -385,6 +402,7 @@ core::Status SociCommunityDatabase::issue_token(const NewToken& token, const std
 }
 
 core::Result<UserId> SociCommunityDatabase::redeem_confirm_email(const std::string& hash, Timestamp now) {
+    const auto bump = sessions_change();
     return run([&](soci::session& sql) -> core::Result<UserId> {
         soci::transaction tx(sql);
         lock_writes(sql);
@@ -398,6 +416,7 @@ core::Result<UserId> SociCommunityDatabase::redeem_confirm_email(const std::stri
 
 core::Result<UserId> SociCommunityDatabase::redeem_reset_password(const std::string& hash,
                                                                   const std::string& new_password_hash, Timestamp now) {
+    const auto bump = sessions_change();
     return run([&](soci::session& sql) -> core::Result<UserId> {
         soci::transaction tx(sql);
         lock_writes(sql);
@@ -413,6 +432,7 @@ core::Result<UserId> SociCommunityDatabase::redeem_reset_password(const std::str
 }
 
 core::Result<UserId> SociCommunityDatabase::redeem_change_email(const std::string& hash, Timestamp now) {
+    const auto bump = sessions_change();
     return run([&](soci::session& sql) -> core::Result<UserId> {
         soci::transaction tx(sql);
         lock_writes(sql);

@@ -4,6 +4,8 @@
 // Each call leases one session for its duration (see errors.h: with_session), so the object
 // is thread-safe.
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -79,6 +81,13 @@ public:
     core::Result<std::vector<domain::Revision>> revisions(domain::ContributionId id) override;
     core::Result<domain::Revision> revision(domain::ContributionId id, int number) override;
 
+    // AttachmentStore
+    core::Result<std::int64_t> add_attachment(const Attachment& attachment) override;
+    core::Result<Attachment> attachment(std::int64_t id) override;
+    core::Result<std::vector<Attachment>> attachments_of(domain::ContributionId contribution) override;
+    core::Status remove_attachment(domain::ContributionId contribution, std::int64_t id) override;
+    core::Result<long> attachments_with_hash(const std::string& sha256) override;
+
     // CommentStore
     core::Result<domain::CommentId> add_comment(const domain::Comment& comment) override;
     core::Result<domain::Comment> comment(domain::CommentId id) override;
@@ -111,13 +120,26 @@ public:
     core::Status mark_message_failed(std::int64_t id, const std::string& error, std::optional<Timestamp> retry_at) override;
     core::Result<std::vector<OutboxMessage>> messages(long offset, long limit) override;
     core::Result<std::vector<OutboxMessage>> messages_to_user(UserId user) override;
+    core::Result<long> purge_sent_messages(Timestamp before) override;
+
+    // JobStore (community_jobs.cpp)
+    core::Result<std::optional<Timestamp>> last_job_run(const std::string& job) override;
+    core::Result<bool> claim_job_run(const std::string& job, Timestamp due_at, Timestamp now) override;
 
     // AuditLog
     core::Status append_audit(const domain::AuditEntry& entry) override;
     core::Result<std::vector<domain::AuditEntry>> audit_entries(long offset, long limit) override;
     core::Result<std::vector<domain::AuditEntry>> audit_entries_by(UserId actor) override;
+    std::uint64_t session_epoch() const override { return m_session_epoch.load(std::memory_order_acquire); }
 
 private:
+    // Moves the session epoch when the write method that holds it returns (after its commit).
+    struct EpochBump {
+        std::atomic<std::uint64_t>& epoch;
+        ~EpochBump() { epoch.fetch_add(1, std::memory_order_acq_rel); }
+    };
+    EpochBump sessions_change() { return EpochBump{m_session_epoch}; }
+
     template <typename F>
     auto run(F&& body) {
         return with_session(m_pool, std::forward<F>(body));
@@ -128,6 +150,7 @@ private:
 
     Engine m_engine;
     soci::connection_pool m_pool;
+    std::atomic<std::uint64_t> m_session_epoch{0};
 };
 
 // Helpers shared by the community_*.cpp files; they run inside the caller's session and throw

@@ -143,12 +143,14 @@ core::Result<std::vector<IndicatorMeta>> SociWijkdataStore::indicators() {
         std::vector<IndicatorMeta> out;
         IndicatorMeta m;
         std::string direction;
-        soci::statement st = (sql.prepare << "SELECT key, label, unit, direction, source, table_id FROM wijk_indicators",
+        int edited = 0;
+        soci::statement st = (sql.prepare << "SELECT key, label, unit, direction, source, table_id, edited FROM wijk_indicators",
                               soci::into(m.key), soci::into(m.label), soci::into(m.unit), soci::into(direction),
-                              soci::into(m.source), soci::into(m.table_id));
+                              soci::into(m.source), soci::into(m.table_id), soci::into(edited));
         st.execute();
         while (st.fetch()) {
             m.direction = direction_from_slug(direction).value_or(IndicatorDirection::Unknown);
+            m.edited = edited != 0;
             out.push_back(m);
         }
         std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.key < b.key; });

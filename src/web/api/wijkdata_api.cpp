@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <cstdio>
 
 #include "core/messages.h"
@@ -37,24 +39,66 @@ Response json_text(std::string body) {
     return r;
 }
 
+// True when one of the eight bytes of `w` is below 0x20, '"' or '\\' (the bytes JSON must
+// escape). Bytes from 0x80 up (UTF-8) never match. Classic SWAR zero-byte tests.
+bool word_needs_escape(std::uint64_t w) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    auto has_zero = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
+    std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
+    return (below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'))) != 0;
+}
+
+// Appends `s` as a JSON string. Runs of characters that need no escape are copied in one go,
+// eight bytes are checked at a time: the values API writes tens of thousands of names per answer.
 void append_json_string(std::string& out, std::string_view s) {
     out += '"';
-    for (unsigned char c : s) {
+    std::size_t run = 0, i = 0;
+    while (i < s.size()) {
+        if (i + 8 <= s.size()) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            if (!word_needs_escape(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        out.append(s.data() + run, i - run);
+        run = ++i;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);
-            }
+        default: {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
         }
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
+}
+
+// Appends `s` as one CSV field (quoted when it holds ';', '"' or a line end).
+void append_csv_field(std::string& out, std::string_view s) {
+    // A plain loop: string_view::find_first_of searches the set once per character.
+    bool plain = true;
+    for (char c : s) plain = plain && c != ';' && c != '"' && c != '\n' && c != '\r';
+    if (plain) {
+        out += s;
+        return;
+    }
+    out += '"';
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
     }
     out += '"';
 }
@@ -136,6 +180,17 @@ void append_number(std::string& out, double v) {
     out.append(buf, ec == std::errc() ? p : buf);
 }
 
+// As wijk::shown_plain (a number as %.10g, "geheim" or empty), appended without a temporary.
+void append_plain(std::string& out, const services::Shown& v) {
+    if (v.status == stats::ValueStatus::Secret) {
+        out += "geheim";
+    } else if (v.status == stats::ValueStatus::Value) {
+        char buf[40];
+        auto [p, ec] = std::to_chars(buf, buf + sizeof buf, v.value, std::chars_format::general, 10);
+        out.append(buf, ec == std::errc() ? p : buf);
+    }
+}
+
 Response csv_response(std::string body, const std::string& name) {
     auto r = Response::text(std::move(body), "text/csv; charset=utf-8");
     r.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
@@ -202,11 +257,24 @@ Response api_wijk_values(const WijkdataContext& ctx) {
     const auto& rows = result->rows;
     if (f->csv) {
         std::string out = "jaar;code;naam;niveau;ouder;indicator;waarde\r\n";
-        out.reserve(rows.size() * 64);
+        out.reserve(rows.size() * 96);
         std::string year = std::to_string(result->year);
-        for (const auto& r : rows)
-            out += year + ";" + csv_field(r.area->code) + ";" + csv_field(r.area->name) + ";" + services::level_slug(r.area->level) +
-                   ";" + csv_field(r.parent_code) + ";" + csv_field(*r.indicator) + ";" + wijk::shown_plain(r.value) + "\r\n";
+        for (const auto& r : rows) {
+            out += year;
+            out += ';';
+            append_csv_field(out, r.area->code);
+            out += ';';
+            append_csv_field(out, r.area->name);
+            out += ';';
+            out += services::level_slug(r.area->level);
+            out += ';';
+            append_csv_field(out, r.parent_code);
+            out += ';';
+            append_csv_field(out, *r.indicator);
+            out += ';';
+            append_plain(out, r.value);
+            out += "\r\n";
+        }
         return csv_response(std::move(out), "waarden-" + year + ".csv");
     }
     long total = static_cast<long>(rows.size());
@@ -215,7 +283,9 @@ Response api_wijk_values(const WijkdataContext& ctx) {
                       ",\"values\":[";
     long from = (f->paging.page - 1) * f->paging.per_page;
     long to = std::min(total, from + f->paging.per_page);
-    out.reserve(static_cast<std::size_t>(std::max(0L, to - from)) * 110 + 512);
+    out.reserve(static_cast<std::size_t>(std::max(0L, to - from)) * 160 + 512);
+    const std::string* last_indicator = nullptr;   // rows come grouped by area; keys repeat
+    std::string indicator_json;
     for (long i = from; i < to; ++i) {
         const auto& r = rows[static_cast<std::size_t>(i)];
         if (i > from) out += ',';
@@ -226,7 +296,12 @@ Response api_wijk_values(const WijkdataContext& ctx) {
         out += ",\"level\":\"";
         out += services::level_slug(r.area->level);
         out += "\",\"indicator\":";
-        append_json_string(out, *r.indicator);
+        if (r.indicator != last_indicator) {
+            last_indicator = r.indicator;
+            indicator_json.clear();
+            append_json_string(indicator_json, *r.indicator);
+        }
+        out += indicator_json;
         if (r.value.status == stats::ValueStatus::Value) {
             out += ",\"status\":\"waarde\",\"value\":";
             append_number(out, r.value.value);

@@ -7,10 +7,10 @@ namespace gezondin::web {
 
 namespace {
 
-const std::initializer_list<FieldName> register_fields = {
+const std::initializer_list<FormField> register_fields = {
     {"name", "naam", "naam_fout"}, {"email", "e-mailadres", "email_fout"}, {"password", "wachtwoord", "wachtwoord_fout"}};
-const std::initializer_list<FieldName> email_fields = {{"email", "e-mailadres", "email_fout"}};
-const std::initializer_list<FieldName> reset_fields = {{"password", "wachtwoord", "wachtwoord_fout"}};
+const std::initializer_list<FormField> email_fields = {{"email", "e-mailadres", "email_fout"}};
+const std::initializer_list<FormField> reset_fields = {{"password", "wachtwoord", "wachtwoord_fout"}};
 
 // Notices shown after a redirect; the query names one, never carries text.
 std::string login_notice(std::string_view melding) {
@@ -29,7 +29,7 @@ void respond_register_form(const CallPtr& c, const core::Error* error) {
     Response busy;
     int status = 200;
     if (error) {
-        add_errors(v, *error, register_fields);
+        add_form_errors(v, *error, register_fields);
         status = form_status(*error, &busy);
     }
     auto r = render(*c, "account_register", v, status, token);
@@ -61,7 +61,7 @@ void respond_forgot_form(const CallPtr& c, const core::Error* error) {
     v.set("email", c->field("email"));
     int status = 200;
     if (error) {
-        add_errors(v, *error, email_fields);
+        add_form_errors(v, *error, email_fields);
         status = form_status(*error);
     }
     c->respond(render(*c, "account_forgot", v, status, token));
@@ -74,7 +74,7 @@ void respond_reset_form(const CallPtr& c, const std::string& code, const core::E
     Response busy;
     int status = 200;
     if (error) {
-        add_errors(v, *error, reset_fields);
+        add_form_errors(v, *error, reset_fields);
         status = form_status(*error, &busy);
     }
     auto r = render(*c, "account_reset", v, status, token);

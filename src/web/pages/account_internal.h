@@ -9,8 +9,10 @@
 #include "core/error.h"
 #include "services/community/accounts.h"
 #include "services/community/administration.h"
+#include "services/community/privacy.h"
 #include "web/app.h"
 #include "web/http/server.h"
+#include "web/pages/view_helpers.h"
 #include "web/render/renderer.h"
 #include "web/session.h"
 
@@ -22,6 +24,7 @@ struct AccountDeps {
     const Renderer& renderer;
     const AppConfig& config;
     bool secure = false;   // cookies get `Secure` (the base URL is https)
+    services::Privacy* privacy = nullptr;   // data download and account deletion; null: 404
 };
 
 // One request to an account page. Shared with the hashing callbacks, so it keeps its own copy
@@ -37,17 +40,9 @@ struct AccountCall {
 };
 using CallPtr = std::shared_ptr<AccountCall>;
 
-// A service field name, the id of its input and the view key of its message.
-struct FieldName {
-    std::string_view service;
-    std::string_view id;
-    std::string_view key;
-};
 
 // A view with the page title (a message key) and the form's CSRF value.
 View form_view(std::string_view title_key, const FormToken& token);
-// Field messages (errors list + per-field keys) or, without field problems, "message".
-void add_errors(View& view, const core::Error& error, std::initializer_list<FieldName> fields);
 // Renders `page` in the layout, with the fresh form cookie when needed.
 Response render(const AccountCall& call, std::string_view page, const View& view, int status, const FormToken& token);
 // A page with one message and a link (account_message.mustache).
@@ -58,8 +53,6 @@ Response login_redirect();
 // Runs `body`; answers 500 when it throws (on a worker thread nobody else would).
 void guarded(const CallPtr& call, const std::function<void()>& body);
 
-// "24 november 2026, 15:40"
-std::string dutch_time(domain::Timestamp t);
 
 // Handlers (account_forms.cpp: anonymous forms; account_self.cpp: logged-in pages).
 void register_form(const CallPtr& call);
@@ -78,5 +71,13 @@ void password_submit(const CallPtr& call);
 void end_session_submit(const CallPtr& call);
 void privacy_page(const CallPtr& call);
 void outbox_page(const CallPtr& call);
+// account_privacy.cpp: e-mail address change, data download, account deletion.
+void email_form(const CallPtr& call);
+void email_submit(const CallPtr& call);
+void email_confirm(const CallPtr& call);
+void data_download(const CallPtr& call);
+void delete_form(const CallPtr& call);
+void delete_submit(const CallPtr& call);
+void deleted_page(const CallPtr& call);
 
 }  // namespace gezondin::web

@@ -33,6 +33,11 @@ constexpr Route routes[] = {
     {"/account/sessies/beeindigen", nullptr, end_session_submit},
     {"/privacy", privacy_page, nullptr},
     {"/beheer/e-mail", outbox_page, nullptr},
+    {"/account/e-mailadres", email_form, email_submit},
+    {"/account/e-mailadres-bevestigen", email_confirm, nullptr},
+    {"/account/gegevens", data_download, nullptr},
+    {"/account/verwijderen", delete_form, delete_submit},
+    {"/account/verwijderd", deleted_page, nullptr},
 };
 
 std::string_view without_trailing_slash(std::string_view path) {
@@ -55,6 +60,8 @@ AccountPages::AccountPages(services::Accounts& accounts, services::Administratio
           AccountDeps{accounts, administration, renderer, config, config.base_url.rfind("https://", 0) == 0})) {}
 
 AccountPages::~AccountPages() = default;
+
+void AccountPages::set_privacy(services::Privacy* privacy) { m_deps->privacy = privacy; }
 
 bool AccountPages::handles(std::string_view path) const {
     const auto p = without_trailing_slash(path);
@@ -106,27 +113,6 @@ View form_view(std::string_view title_key, const FormToken& token) {
     return v;
 }
 
-void add_errors(View& view, const core::Error& error, std::initializer_list<FieldName> fields) {
-    View list = View::list();
-    for (const auto& problem : error.problems()) {
-        for (const auto& f : fields) {
-            if (problem.field != f.service) continue;
-            View item = View::object();
-            item.set("id", std::string(f.id));
-            item.set("reason", problem.reason);
-            list.push(item);
-            view.set(std::string(f.key), problem.reason);
-            break;
-        }
-    }
-    if (list.empty_list()) {
-        view.set("message", error.message());
-        return;
-    }
-    view.set("has_errors", true);
-    view.set("errors", list);
-}
-
 Response render(const AccountCall& call, std::string_view page, const View& view, int status, const FormToken& token) {
     auto r = Response::html(call.deps.renderer.render_page(page, view), status);
     remember_form_token(r, token, call.deps.secure);
@@ -159,16 +145,6 @@ void guarded(const CallPtr& call, const std::function<void()>& body) {
     } catch (const std::exception&) {
         call->respond(error_page(call->deps.renderer, core::Error::internal(std::string(core::msg("error.internal"))), 500));
     }
-}
-
-std::string dutch_time(domain::Timestamp t) {
-    std::time_t seconds = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char date[16], time[8];
-    std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
-    std::strftime(time, sizeof time, "%H:%M", &tm);
-    return dutch_date(std::string_view(date)) + ", " + time + " (UTC)";
 }
 
 }  // namespace gezondin::web

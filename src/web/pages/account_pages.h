@@ -19,6 +19,7 @@
 namespace gezondin::services {
 class Accounts;
 class Administration;
+class Privacy;
 struct SessionContext;
 }  // namespace gezondin::services
 
@@ -33,6 +34,10 @@ public:
     AccountPages(services::Accounts& accounts, services::Administration& administration, const Renderer& renderer,
                  const AppConfig& config);
     ~AccountPages();
+
+    // Turns on the data download and account deletion (/account/gegevens, /account/verwijderen).
+    // The service must outlive this object; call before serving.
+    void set_privacy(services::Privacy* privacy);
 
     // True for the paths this class answers (/account..., /privacy, /beheer/e-mail).
     bool handles(std::string_view path) const override;

@@ -10,8 +10,8 @@ namespace gezondin::web {
 
 namespace {
 
-const std::initializer_list<FieldName> name_fields = {{"name", "naam", "naam_fout"}};
-const std::initializer_list<FieldName> password_fields = {
+const std::initializer_list<FormField> name_fields = {{"name", "naam", "naam_fout"}};
+const std::initializer_list<FormField> password_fields = {
     {"current_password", "huidig-wachtwoord", "huidig_fout"}, {"password", "nieuw-wachtwoord", "nieuw_fout"}};
 
 std::string account_notice(std::string_view melding) {
@@ -39,7 +39,7 @@ View sessions_view(const AccountCall& c) {
 }
 
 // The account page; `error` fills the messages of the form that failed.
-Response account_response(const AccountCall& c, const core::Error* error, std::initializer_list<FieldName> fields) {
+Response account_response(const AccountCall& c, const core::Error* error, std::initializer_list<FormField> fields) {
     const auto& user = c.session->user;
     auto token = form_token(*c.request, c.session.get());
     View v = form_view("account.page.title", token);
@@ -52,7 +52,7 @@ Response account_response(const AccountCall& c, const core::Error* error, std::i
     Response busy;
     int status = 200;
     if (error) {
-        add_errors(v, *error, fields);
+        add_form_errors(v, *error, fields);
         status = form_status(*error, &busy);
     }
     auto r = render(c, "account_page", v, status, token);

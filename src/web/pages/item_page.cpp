@@ -25,9 +25,11 @@ std::optional<domain::ItemId> parse_id(std::string_view id_slug) {
     return id;
 }
 
-// A weak validator from what the page shows: the item's last change and the similar items.
-std::string etag_for(const domain::Item& item, const std::vector<search::SearchHit>& similar) {
-    std::size_t h = std::hash<std::string>{}(item.updated_at + item.title);
+// A weak validator from what the page shows: the item's last change, the similar items and
+// what the page hooks add (comments change without the item changing).
+std::string etag_for(const domain::Item& item, const std::vector<search::SearchHit>& similar,
+                     const std::string& additions) {
+    std::size_t h = std::hash<std::string>{}(item.updated_at + item.title) ^ std::hash<std::string>{}(additions);
     for (const auto& s : similar) h = h * 31 + static_cast<std::size_t>(s.id);
     return "W/\"" + std::to_string(item.id) + "-" + std::to_string(h) + "\"";
 }
@@ -65,7 +67,12 @@ Response item_page(const Context& ctx, std::string_view id_slug) {
 
     auto similar = ctx.kb.similar(item->id, 4);
     std::vector<search::SearchHit> similar_hits = similar ? *similar : std::vector<search::SearchHit>{};
-    auto etag = etag_for(*item, similar_hits);
+    std::string aside, below;
+    for (const auto& hooks : ctx.config.page_hooks) {
+        if (hooks.item_aside) aside += hooks.item_aside(ctx, *item);
+        if (hooks.item_below) below += hooks.item_below(ctx, *item);
+    }
+    auto etag = etag_for(*item, similar_hits, aside + below);
     auto last_modified = core::http_date(item->updated_at);
     if (ctx.request.header("if-none-match").find(etag) != std::string_view::npos) {
         Response r;
@@ -108,6 +115,8 @@ Response item_page(const Context& ctx, std::string_view id_slug) {
     v.set("updated_label", dutch_date(item->updated_at));
     View sim = View::list();
     for (const auto& hit : similar_hits) sim.push(card_view(hit, ctx.kb));
+    v.set("hooks_aside", aside);
+    v.set("hooks_below", below);
     v.set("has_similar", !similar_hits.empty());
     v.set("similar", std::move(sim));
 

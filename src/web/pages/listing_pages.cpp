@@ -1,9 +1,11 @@
 #include <charconv>
+#include <optional>
 
 #include "core/messages.h"
 #include "domain/taxonomy.h"
 #include "web/errors.h"
 #include "web/http/url.h"
+#include "web/app.h"
 #include "web/pages/kennisbank_pages.h"
 #include "web/pages/view_helpers.h"
 
@@ -34,8 +36,9 @@ std::map<std::string, long> facet_counts(services::Kennisbank& kb, search::Facet
 }
 
 // A listing of the items with one facet value, newest first, through the search index.
+// `follow`: what the page hooks offer to follow here, if anything.
 Response listing(const Context& ctx, search::Facet facet, const std::string& value, std::string heading,
-                 std::string intro) {
+                 std::string intro, std::optional<domain::FollowKind> follow = std::nullopt) {
     search::SearchQuery q;
     q.filters[facet] = {value};
     q.sort = search::SortOrder::Date;
@@ -47,6 +50,10 @@ Response listing(const Context& ctx, search::Facet facet, const std::string& val
     v.set("title", heading);
     v.set("heading", heading);
     if (!intro.empty()) v.set("intro", intro);
+    std::string hooks_html;
+    for (const auto& hooks : ctx.config.page_hooks)
+        if (follow && hooks.listing) hooks_html += hooks.listing(ctx, *follow, value);
+    v.set("hooks_html", hooks_html);
     v.set("search_url", "/kennisbank?" + build_query_string({{search::facet_key(facet), value}}));
     v.set("count_label", result->total == 1 ? std::string(core::msg("search.count_one"))
                                             : core::msg("search.count_many", {std::to_string(result->total)}));
@@ -76,7 +83,7 @@ Response not_found(const Context& ctx, std::string_view what, std::string_view k
 Response theme_page(const Context& ctx, std::string_view slug) {
     auto* t = ctx.kb.taxonomy().theme(slug);
     if (!t) return not_found(ctx, "Thema", slug);
-    return listing(ctx, search::Facet::Theme, t->slug, core::msg("listing.theme", {t->label}), "");
+    return listing(ctx, search::Facet::Theme, t->slug, core::msg("listing.theme", {t->label}), "", domain::FollowKind::Theme);
 }
 
 Response goal_page(const Context& ctx, std::string_view number) {
@@ -84,7 +91,8 @@ Response goal_page(const Context& ctx, std::string_view number) {
     auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), n);
     const auto* g = ec == std::errc() && ptr == number.data() + number.size() ? ctx.kb.taxonomy().gala_goal(n) : nullptr;
     if (!g) return not_found(ctx, "GALA-doel", number);
-    return listing(ctx, search::Facet::GalaGoal, std::to_string(n), core::msg("listing.goal", {std::to_string(n), g->label}), "");
+    return listing(ctx, search::Facet::GalaGoal, std::to_string(n), core::msg("listing.goal", {std::to_string(n), g->label}), "",
+                   domain::FollowKind::GalaGoal);
 }
 
 Response track_page(const Context& ctx, std::string_view slug) {
@@ -97,7 +105,7 @@ Response municipality_page(const Context& ctx, std::string_view code) {
     auto m = ctx.kb.municipality(std::string(code));
     if (!m) return error_response(ctx.request, ctx.renderer, m.error());
     return listing(ctx, search::Facet::Municipality, m->code, core::msg("listing.municipality", {m->name}),
-                   core::msg("listing.municipality_intro", {m->name, m->province_name}));
+                   core::msg("listing.municipality_intro", {m->name, m->province_name}), domain::FollowKind::Municipality);
 }
 
 Response themes_index(const Context& ctx) {

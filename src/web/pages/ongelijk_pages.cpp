@@ -4,6 +4,7 @@
 #include "web/pages/ongelijk_pages.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "core/messages.h"
@@ -48,6 +49,27 @@ View method_text(const Prepared& p, const services::IndexOutcome& r) {
     return list;
 }
 
+// "Huishoudens met een laag inkomen" -> "huishoudens met een laag inkomen", to follow
+// "het aandeel"; a leading "Percentage" is dropped; names in capitals stay as they are.
+std::string share_name(std::string label) {
+    if (label.rfind("Percentage ", 0) == 0 || label.rfind("percentage ", 0) == 0) label.erase(0, 11);
+    bool capital_word = label.size() > 1 && std::isupper(static_cast<unsigned char>(label[1]));
+    if (!label.empty() && !capital_word) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+    return label;
+}
+
+// The newest items the kennisbank has for a gemeente (at most three), as title links.
+View published_items(const OngelijkContext& ctx, const std::string& gemeente) {
+    search::SearchQuery q;
+    q.filters[search::Facet::Municipality] = {gemeente};
+    q.sort = search::SortOrder::Date;
+    q.page_size = 3;
+    View list = View::list();
+    if (auto found = ctx.base.kb.search(q))
+        for (const auto& hit : found->hits) list.push(card_view(hit, ctx.base.kb));
+    return list;
+}
+
 View missing_list(const Prepared& p, const std::vector<std::size_t>& rows) {
     View list = View::list();
     for (auto i : rows) list.push(View::object().set("name", p.data.areas[i].name).set("code", p.data.areas[i].code).set("url", area_url(p, i)));
@@ -66,6 +88,7 @@ Response ongelijk_route(const OngelijkContext& ctx, const std::vector<std::strin
         if (n == 2 && page == "verdeling") return ongelijk_verdeling(ctx, "");
         if (n == 2 && page == "verdeling.csv") return ongelijk_verdeling(ctx, "csv");
         if (n == 2 && page == "verdeling.xlsx") return ongelijk_verdeling(ctx, "xlsx");
+        if (page == "scenarios") return ongelijk_scenarios(ctx, seg);
         if (n == 2 && page == "robuustheid") return ongelijk_robuustheid(ctx);
         if (n == 2 && page == "ongelijkheid") return ongelijk_ongelijkheid(ctx);
         if (n == 2 && page == "vergelijkbaar") return ongelijk_vergelijkbaar(ctx);
@@ -174,8 +197,9 @@ Response ongelijk_ongelijkheid(const OngelijkContext& ctx) {
         v.set("error", r.error().message()).set("has_error", true);
         return render(ctx, *p, "ongelijk_ongelijkheid", v);
     }
-    bool pct = r->unit == "%";
-    std::string unit = pct ? msg("ongelijk.pp") : r->unit;
+    // Differences of percentages are procentpunt, also when the source gives no unit.
+    std::string unit = r->percentage ? msg("ongelijk.pp") : r->unit;
+    std::string unit_suffix = unit.empty() ? "" : " " + unit;
     View rows = View::list();
     for (const auto& q : r->rows)
         rows.push(View::object().set("group", std::to_string(q.quantile)).set("areas", std::to_string(q.areas))
@@ -185,15 +209,17 @@ Response ongelijk_ongelijkheid(const OngelijkContext& ctx) {
     double diff = -s.sii;
     v.set("has_result", true).set("rows", std::move(rows)).set("indicator_label", r->indicator_label).set("ranking_label", r->ranking_label);
     v.set("groups", p->choices.inequality.quantiles == 10 ? msg("ongelijk.deciles") : msg("ongelijk.quintiles"));
-    v.set("sii", number(s.sii, 2)).set("rii", number(s.rii, 2));
+    v.set("sii", number(s.sii, 2) + unit_suffix).set("rii", number(s.rii, 2));
     if (!s.sii_limits.empty())
-        v.set("sii_ci", number(s.sii_limits[0].lower, 2) + " tot " + number(s.sii_limits[0].upper, 2))
+        v.set("sii_ci", number(s.sii_limits[0].lower, 2) + " tot " + number(s.sii_limits[0].upper, 2) + unit_suffix)
             .set("rii_ci", number(s.rii_limits[0].lower, 2) + " tot " + number(s.rii_limits[0].upper, 2));
-    v.set("concentration", number(r->concentration.index, 3)).set("gap", number(r->concentration.gap, 1))
+    v.set("concentration", number(r->concentration.index, 3)).set("gap", number(r->concentration.gap, 1) + unit_suffix)
         .set("ratio", number(r->concentration.ratio, 2));
     bool significant = !s.sii_limits.empty() && (s.sii_limits[0].lower > 0 || s.sii_limits[0].upper < 0);
-    std::string amount = number(std::abs(diff), 1) + (unit.empty() ? "" : " " + unit);
-    std::string sign = msg(diff > 0 ? "ongelijk.sign.higher" : "ongelijk.sign.lower", {r->indicator_label, amount});
+    std::string amount = number(std::abs(diff), 1) + unit_suffix;
+    std::string sign = r->percentage
+        ? msg(diff > 0 ? "ongelijk.sign.share_higher" : "ongelijk.sign.share_lower", {share_name(r->indicator_label), amount})
+        : msg(diff > 0 ? "ongelijk.sign.higher" : "ongelijk.sign.lower", {r->indicator_label, amount});
     v.set("sign", sign).set("certain", msg(significant ? "ongelijk.sign.certain" : "ongelijk.sign.uncertain"));
     v.set("concentration_text", msg(r->concentration.index < 0 ? "ongelijk.conc.neg" : "ongelijk.conc.pos"));
     v.set("areas_used", std::to_string(r->areas_used));
@@ -212,10 +238,14 @@ Response ongelijk_vergelijkbaar(const OngelijkContext& ctx) {
     v.set("title", msg("ongelijk.vergelijkbaar") + " \xE2\x80\x93 " + r->gemeente.name).set("gemeente_name", r->gemeente.name);
     v.set("gemeente", gemeente).set("kennisbank_url", municipality_url(gemeente));
     View rows = View::list();
-    for (const auto& n : r->neighbours)
+    for (const auto& n : r->neighbours) {
+        View items = published_items(ctx, n.gemeente.code);
+        bool has_items = !items.items().empty();
         rows.push(View::object().set("name", n.gemeente.name).set("code", n.gemeente.code).set("distance", number(n.distance, 2))
                       .set("shared", std::to_string(n.shared)).set("kennisbank_url", municipality_url(n.gemeente.code))
-                      .set("profile_url", wijk::profile_url(n.gemeente.code, *year)));
+                      .set("profile_url", wijk::profile_url(n.gemeente.code, r->year))
+                      .set("items", std::move(items)).set("has_items", has_items));
+    }
     View labels = View::list();
     for (const auto& l : r->indicator_labels) labels.push(View(l));
     v.set("rows", std::move(rows)).set("has_rows", !r->neighbours.empty()).set("labels", std::move(labels));

@@ -87,6 +87,15 @@ View area_list(const Prepared& p, const std::vector<std::size_t>& rows) {
     return list;
 }
 
+// The index query plus the allocation settings: the link of this allocation.
+std::string allocation_query(const Prepared& p) {
+    const auto& a = p.choices.allocation;
+    return p.query + "&budget=" + plain(p.choices.budget_euros) + "&universeel=" + plain(100 * a.universal_share) +
+           "&proportionaliteit=" + plain(a.proportionality) + "&vloer=" + plain(a.floor_per_inhabitant) +
+           "&plafond=" + plain(a.cap_per_inhabitant) + "&zonder_behoefte=" +
+           (a.missing_need == stats::MissingNeedRule::UniversalOnly ? "universeel" : "uitsluiten");
+}
+
 void result_view(View& v, const Prepared& p, const services::AllocationOutcome& o) {
     View rows = View::list();
     std::int64_t total = 0;
@@ -111,10 +120,7 @@ void result_view(View& v, const Prepared& p, const services::AllocationOutcome& 
     std::string title = msg("ongelijk.map_allocation", {p.data.gemeente.name, std::to_string(p.data.year)});
     auto map = area_map(p, per, title, "euro", 2, "verdeling");
     v.set("map", map).set("has_map", !map.empty());
-    std::string q = "?" + p.query + "&budget=" + plain(p.choices.budget_euros) + "&universeel=" + plain(100 * p.choices.allocation.universal_share) +
-                    "&proportionaliteit=" + plain(p.choices.allocation.proportionality) + "&vloer=" + plain(p.choices.allocation.floor_per_inhabitant) +
-                    "&plafond=" + plain(p.choices.allocation.cap_per_inhabitant) + "&zonder_behoefte=" +
-                    (p.choices.allocation.missing_need == stats::MissingNeedRule::UniversalOnly ? "universeel" : "uitsluiten");
+    std::string q = "?" + allocation_query(p);
     v.set("csv_url", "/ongelijk-investeren/verdeling.csv" + q).set("xlsx_url", "/ongelijk-investeren/verdeling.xlsx" + q);
     v.set("budget_text", money(p.choices.budget_euros)).set("universal_text", number(100 * p.choices.allocation.universal_share, 1));
 }
@@ -135,6 +141,7 @@ Response ongelijk_verdeling(const OngelijkContext& ctx, std::string_view file) {
     }
     if (!file.empty()) return download(ctx, *p, *o, file);
     result_view(v, *p, *o);
+    v.set("scenario_box", scenario_box(ctx, p->data.gemeente.code, allocation_query(*p)));
     return render(ctx, *p, "ongelijk_verdeling", v);
 }
 

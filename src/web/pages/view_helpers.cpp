@@ -1,5 +1,7 @@
 #include "web/pages/view_helpers.h"
 
+#include <ctime>
+
 #include "core/messages.h"
 #include "domain/taxonomy.h"
 #include "web/http/url.h"
@@ -96,6 +98,36 @@ std::string facet_value_label(search::Facet facet, const std::string& value, ser
     case search::Facet::Year: return value;
     }
     return value;
+}
+
+std::string dutch_time(std::int64_t unix_seconds) {
+    std::time_t seconds = static_cast<std::time_t>(unix_seconds);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char date[16], time[8];
+    std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
+    std::strftime(time, sizeof time, "%H:%M", &tm);
+    return dutch_date(std::string_view(date)) + ", " + time + " (UTC)";
+}
+
+void add_form_errors(View& view, const core::Error& error, std::initializer_list<FormField> fields) {
+    View list = View::list();
+    for (const auto& problem : error.problems()) {
+        for (const auto& f : fields) {
+            if (problem.field != f.service) continue;
+            list.push(View::object().set("id", std::string(f.id)).set("reason", problem.reason));
+            auto existing = view.members().find(std::string(f.key));
+            std::string text = existing != view.members().end() ? existing->second.text() + " " : std::string();
+            view.set(std::string(f.key), text + problem.reason);
+            break;
+        }
+    }
+    if (list.empty_list()) {
+        view.set("message", error.message());
+        return;
+    }
+    view.set("has_errors", true);
+    view.set("errors", list);
 }
 
 }  // namespace gezondin::web

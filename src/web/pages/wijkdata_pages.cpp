@@ -74,8 +74,9 @@ Response wijkdata_map_page(const WijkdataContext& ctx) {
     if (!wanted) return fail(ctx, wanted.error());
     std::string niveau = req.param("niveau").empty() ? "wijk" : std::string(req.param("niveau"));
     auto level = services::level_from_slug(niveau);
-    if (!level || (*level != stats::AreaLevel::Wijk && *level != stats::AreaLevel::Buurt))
+    if (!level || *level == stats::AreaLevel::Land)
         return fail(ctx, core::Error::invalid_input(core::msg("wijkdata.bad_level", {niveau})));
+    const bool national = *level == stats::AreaLevel::Gemeente;
     bool equal = req.param("indeling") == "gelijk";
     std::string gemeente(req.param("gemeente")), key(req.param("indicator"));
     auto year = ctx.wd.resolve_year(*wanted);
@@ -83,6 +84,11 @@ Response wijkdata_map_page(const WijkdataContext& ctx) {
     if (key.empty()) {
         auto list = ctx.wd.indicators(*year);
         if (!list.empty()) key = list.front().key;
+    }
+    if (!national && gemeente.empty()) {
+        // Coming from the gemeente map, nobody has chosen a gemeente yet: start with the first.
+        auto all = ctx.wd.gemeenten(*year);
+        if (!all.empty()) gemeente = all.front().code;
     }
     auto data = ctx.wd.map_data(*level, key, gemeente, *year);
     if (!data) return fail(ctx, data.error());
@@ -93,18 +99,21 @@ Response wijkdata_map_page(const WijkdataContext& ctx) {
     int decimals = wijk::decimals_for(numbers);
     const auto& meta = data->indicator;
     View v = View::object();
-    std::string title = core::msg("wijkdata.map_title", {meta.label, data->gemeente.name, std::to_string(data->year)});
+    std::string title = national ? core::msg("wijkdata.map_title_gemeenten", {meta.label, std::to_string(data->year)})
+                                 : core::msg("wijkdata.map_title", {meta.label, data->gemeente.name, std::to_string(data->year)});
     v.set("title", title).set("heading", title).set("fictitious", data->fictitious);
-    v.set("gemeente", data->gemeente.code).set("gemeente_name", data->gemeente.name);
+    v.set("national", national).set("single_gemeente", national && data->values.size() == 1);
+    if (!national) v.set("gemeente_name", data->gemeente.name).set("profile_url", wijk::profile_url(data->gemeente.code, data->year));
+    v.set("gemeenten", gemeente_options(ctx.wd, data->year, national ? gemeente : data->gemeente.code));
     v.set("years", year_options(ctx.wd, data->year)).set("indicators", indicator_options(ctx.wd, data->year, key));
     View levels = View::list();
+    levels.push(choice("gemeente", "wijkdata.level.gemeente", national));
     levels.push(choice("wijk", "wijkdata.level.wijk", *level == stats::AreaLevel::Wijk));
     levels.push(choice("buurt", "wijkdata.level.buurt", *level == stats::AreaLevel::Buurt));
     View methods = View::list();
     methods.push(choice("kwantielen", "wijkdata.method_quantiles", !equal));
     methods.push(choice("gelijk", "wijkdata.method_equal", equal));
     v.set("levels", std::move(levels)).set("methods", std::move(methods));
-    v.set("profile_url", wijk::profile_url(data->gemeente.code, data->year));
 
     std::vector<int> classes(data->values.size(), -1);
     if (data->map) {
