@@ -29,13 +29,6 @@ namespace {
 constexpr std::string_view queue_path = "/redactie/reacties";
 constexpr std::string_view comments_prefix = "/reacties/";
 
-std::optional<std::int64_t> positive_id(std::string_view text) {
-    std::int64_t id = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
-    return id;
-}
-
 bool may_moderate(const services::Actor& actor) {
     return services::can(actor, services::Action::ModerateComment, services::Target::none());
 }

@@ -33,7 +33,7 @@ std::string size_label(std::int64_t bytes) {
 }
 
 Response upload_submit(const ContributionCall& c) {
-    auto id = parse_id(c.field("bijdrage"));
+    auto id = positive_id(c.field("bijdrage"));
     if (!id) return failure(c, core::Error(core::ErrorCode::NotFound, std::string(core::msg("error.not_found"))));
     if (!c.upload) {
         const std::string reason(core::msg("contributions.attachment.none_chosen"));
@@ -51,7 +51,7 @@ Response upload_submit(const ContributionCall& c) {
 }
 
 Response remove_attachment_submit(const ContributionCall& c, std::int64_t id) {
-    auto contribution = parse_id(c.field("bijdrage"));
+    auto contribution = positive_id(c.field("bijdrage"));
     if (!contribution) return failure(c, core::Error(core::ErrorCode::NotFound, std::string(core::msg("error.not_found"))));
     if (auto removed = c.deps.attachments.remove(c.actor(), *contribution, id); !removed) return failure(c, removed.error());
     return Response::redirect("/bijdragen/" + std::to_string(*contribution) + "?melding=bijlage-weg");

@@ -71,7 +71,7 @@ domain::Item content_from_form(const ContributionCall& c, std::vector<core::Fiel
     else if (auto d = core::Date::parse(date)) item.date = *d;
     else problems.push_back({"date", std::string(core::msg("contributions.form.bad_date")), 0});
     item.themes = c.fields("themes");
-    for (const auto& g : c.fields("goals")) item.gala_goals.push_back(static_cast<int>(parse_id(g).value_or(0)));
+    for (const auto& g : c.fields("goals")) item.gala_goals.push_back(static_cast<int>(positive_id(g).value_or(0)));
     item.tracks = c.fields("tracks");
     item.level = domain::level_from_slug(c.field("level")).value_or(domain::Level::Lokaal);
     item.municipality_code = c.field("municipality");

@@ -52,8 +52,6 @@ Response page(const ContributionCall& call, std::string_view tmpl, View view, in
 Response failure(const ContributionCall& call, const core::Error& error);
 // The HTTP status for a form that failed.
 int form_status(const core::Error& error);
-// A positive decimal id, or nullopt.
-std::optional<std::int64_t> parse_id(std::string_view text);
 // The Dutch label of a status ("Concept", "Ingediend", ...).
 std::string status_label(domain::ContributionStatus status);
 // The content of a contribution for display (facts, body as safe HTML).

@@ -60,7 +60,7 @@ bool matches(std::string_view pattern, const std::vector<std::string_view>& seg,
     if (parts.size() != seg.size()) return false;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (parts[i] == "#") {
-            auto parsed = parse_id(seg[i]);
+            auto parsed = positive_id(seg[i]);
             if (!parsed) return false;
             id = *parsed;
         } else if (parts[i] != seg[i]) {
@@ -161,7 +161,7 @@ bool ContributionPages::handles(std::string_view path) const {
     // /redactie/<id>...: other parts own other pages under /redactie (e.g. /redactie/reacties).
     if (!path.starts_with("/redactie/")) return false;
     auto rest = path.substr(10);
-    return parse_id(rest.substr(0, rest.find('/'))).has_value();
+    return positive_id(rest.substr(0, rest.find('/'))).has_value();
 }
 
 void ContributionPages::handle(std::shared_ptr<const Request> request,
@@ -224,13 +224,6 @@ Response failure(const ContributionCall& call, const core::Error& error) {
 int form_status(const core::Error& error) {
     if (error.code() == core::ErrorCode::TooLarge) return 413;
     return http_status(error.code());
-}
-
-std::optional<std::int64_t> parse_id(std::string_view text) {
-    std::int64_t id = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
-    return id;
 }
 
 std::string status_label(domain::ContributionStatus status) {

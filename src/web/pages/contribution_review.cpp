@@ -82,7 +82,7 @@ Response versions_page(const ContributionCall& c, domain::ContributionId id) {
 }
 
 Response diff_page(const ContributionCall& c, domain::ContributionId id) {
-    auto from = parse_id(c.request.param("van")), to = parse_id(c.request.param("tot"));
+    auto from = positive_id(c.request.param("van")), to = positive_id(c.request.param("tot"));
     if (!from || !to)
         return failure(c, core::Error::invalid_input(std::string(core::msg("contributions.diff.bad_numbers"))));
     auto found = c.deps.contributions.contribution(c.actor(), id);

@@ -25,13 +25,6 @@ namespace {
 
 constexpr std::string_view library_path = "/bibliotheek";
 
-std::optional<domain::ItemId> positive_id(std::string_view text) {
-    domain::ItemId id = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
-    return id;
-}
-
 std::string notice_text(std::string_view melding) {
     for (std::string_view known : {"bewaard", "verwijderd", "gevolgd", "ontvolgd", "samenvatting-aan", "samenvatting-uit"})
         if (melding == known) return std::string(core::msg("library.notice." + std::string(known)));

@@ -81,16 +81,6 @@ Response remove(const OngelijkContext& ctx, std::int64_t id) {
     return Response::redirect(std::string(list_path) + "?melding=verwijderd");
 }
 
-std::optional<std::int64_t> parse_id(std::string_view text) {
-    if (text.empty() || text.size() > 18) return std::nullopt;
-    std::int64_t id = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') return std::nullopt;
-        id = id * 10 + (c - '0');
-    }
-    return id;
-}
-
 core::Error unknown_scenario(std::string_view text) {
     return core::Error::not_found(msg("ongelijk.scenario.thing"), std::string(text));
 }
@@ -104,7 +94,7 @@ struct Computed {
 };
 
 core::Result<Computed> compute(const OngelijkContext& ctx, std::string_view id_text) {
-    auto id = parse_id(id_text);
+    auto id = positive_id(id_text);
     if (!id) return core::fail(unknown_scenario(id_text));
     auto s = ctx.scenarios->get(ctx.base.session->actor, *id);
     if (!s) return core::fail(s.error());
@@ -243,7 +233,7 @@ Response ongelijk_scenarios(const OngelijkContext& ctx, const std::vector<std::s
             return error_response(req, ctx.base.renderer, core::Error(core::ErrorCode::Forbidden, msg("ongelijk.scenario.csrf")), 403);
         if (seg.size() == 2) return save(ctx, form);
         if (seg.size() == 4 && seg[3] == "verwijderen") {
-            auto id = parse_id(seg[2]);
+            auto id = positive_id(seg[2]);
             return id ? remove(ctx, *id) : fail(ctx, unknown_scenario(seg[2]));
         }
         return not_found();
@@ -251,7 +241,7 @@ Response ongelijk_scenarios(const OngelijkContext& ctx, const std::vector<std::s
     if (seg.size() == 2) return list_page(ctx, nullptr);
     if (seg.size() == 3 && seg[2] == "vergelijk") return compare_page(ctx);
     if (seg.size() == 3) {
-        auto id = parse_id(seg[2]);
+        auto id = positive_id(seg[2]);
         if (!id) return fail(ctx, unknown_scenario(seg[2]));
         auto s = ctx.scenarios->get(ctx.base.session->actor, *id);
         if (!s) return fail(ctx, s.error());

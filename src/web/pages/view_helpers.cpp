@@ -1,5 +1,6 @@
 #include "web/pages/view_helpers.h"
 
+#include <charconv>
 #include <ctime>
 
 #include "core/messages.h"
@@ -98,6 +99,13 @@ std::string facet_value_label(search::Facet facet, const std::string& value, ser
     case search::Facet::Year: return value;
     }
     return value;
+}
+
+std::optional<std::int64_t> positive_id(std::string_view text) {
+    std::int64_t id = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
+    return id;
 }
 
 std::string dutch_time(std::int64_t unix_seconds) {

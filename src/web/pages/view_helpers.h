@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,8 @@ namespace gezondin::web {
 
 // "12 maart 2024"
 std::string dutch_date(const core::Date& date);
+// A database id from a path segment or form field: decimal digits only, greater than 0.
+std::optional<std::int64_t> positive_id(std::string_view text);
 // "24 november 2026, 15:40 (UTC)" from seconds since 1970-01-01 UTC.
 std::string dutch_time(std::int64_t unix_seconds);
 // "12 maart 2024" from "2024-03-12" or an ISO timestamp; the input when it is not a date.
