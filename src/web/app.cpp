@@ -233,11 +233,7 @@ Response App::route(const Request& req, const services::SessionContext* session,
         return wijkdata_admin_route(WijkdataContext{ctx, *m_wijkdata}, seg);
     if (m_wijkdata && m_ongelijk && seg.size() >= 2 && seg[0] == "ongelijk-investeren" && seg[1] == "scenarios")
         return ongelijk_scenarios(OngelijkContext{ctx, *m_wijkdata, *m_ongelijk, m_ongelijk_scenarios}, seg);
-    if (!get) {
-        auto r = error_response(req, m_renderer, core::Error::invalid_input(std::string(core::msg("error.method"))), 405);
-        r.set_header("Allow", "GET, HEAD");
-        return r;
-    }
+    if (!get) return web::method_not_allowed(req, m_renderer, "GET, HEAD");
     if (seg.empty()) return home_page(ctx);
     const auto first = seg[0];
     const auto n = seg.size();

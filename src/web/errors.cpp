@@ -70,4 +70,14 @@ Response error_response(const Request& request, const Renderer& renderer, const 
     return request.wants_json() ? problem_response(error, status) : error_page(renderer, error, status);
 }
 
+Response method_not_allowed(const Request& request, const Renderer& renderer, std::string_view allow) {
+    auto r = error_response(request, renderer, core::Error::invalid_input(std::string(core::msg("error.method"))), 405);
+    r.set_header("Allow", std::string(allow));
+    return r;
+}
+
+std::string_view allowed_methods(bool get, bool post) {
+    return get && post ? "GET, HEAD, POST" : get ? "GET, HEAD" : "POST";
+}
+
 }  // namespace gezondin::web

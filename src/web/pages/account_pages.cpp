@@ -46,10 +46,7 @@ std::string_view without_trailing_slash(std::string_view path) {
 }
 
 Response method_not_allowed(const AccountCall& call, const Route& route) {
-    auto r = error_response(*call.request, call.deps.renderer,
-                            core::Error::invalid_input(std::string(core::msg("error.method"))), 405);
-    r.set_header("Allow", route.get && route.post ? "GET, HEAD, POST" : route.get ? "GET, HEAD" : "POST");
-    return r;
+    return web::method_not_allowed(*call.request, call.deps.renderer, allowed_methods(route.get, route.post));
 }
 
 }  // namespace

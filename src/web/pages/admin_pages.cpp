@@ -110,9 +110,7 @@ void AdminPages::handle(std::shared_ptr<const Request> request, std::shared_ptr<
     const Route* route = find_route(path.substr(prefix.size() + 1), id);
     if (!route) return respond(not_found(req, m_deps->renderer));
     if ((get && !route->get) || (!get && (req.method != "POST" || !route->post))) {
-        auto r = error_response(req, m_deps->renderer, core::Error::invalid_input(std::string(core::msg("error.method"))), 405);
-        r.set_header("Allow", route->get && route->post ? "GET, HEAD, POST" : route->get ? "GET, HEAD" : "POST");
-        return respond(std::move(r));
+        return respond(method_not_allowed(req, m_deps->renderer, allowed_methods(route->get != nullptr, route->post != nullptr)));
     }
     Params form;
     if (!get) {

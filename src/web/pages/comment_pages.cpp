@@ -96,11 +96,7 @@ void CommentPages::handle(std::shared_ptr<const Request> request, std::shared_pt
 Response CommentPages::route(Call& call) const {
     const Request& req = call.request;
     const bool get = req.method == "GET" || req.method == "HEAD";
-    auto method_not_allowed = [&](const char* allow) {
-        auto r = error_response(req, m_renderer, core::Error::invalid_input(std::string(core::msg("error.method"))), 405);
-        r.set_header("Allow", allow);
-        return r;
-    };
+    auto method_not_allowed = [&](const char* allow) { return web::method_not_allowed(req, m_renderer, allow); };
     if (req.path == queue_path) {
         if (!get) return method_not_allowed("GET, HEAD");
         return call.session ? queue(call) : redirect_to_login();

@@ -76,10 +76,7 @@ Response not_found(const ContributionCall& call) {
 }
 
 Response method_not_allowed(const ContributionCall& call, const Route& route) {
-    auto r = error_response(call.request, call.deps.renderer,
-                            core::Error::invalid_input(std::string(core::msg("error.method"))), 405);
-    r.set_header("Allow", route.get && route.post ? "GET, HEAD, POST" : route.get ? "GET, HEAD" : "POST");
-    return r;
+    return web::method_not_allowed(call.request, call.deps.renderer, allowed_methods(route.get, route.post));
 }
 
 // Reads the POST body into call.form (and call.upload); an error for a body that is not a form.

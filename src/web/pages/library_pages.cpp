@@ -60,11 +60,7 @@ void LibraryPages::handle(std::shared_ptr<const Request> request, std::shared_pt
 Response LibraryPages::route(Call& call) const {
     const Request& req = call.request;
     const bool get = req.method == "GET" || req.method == "HEAD";
-    auto method_not_allowed = [&](const char* allow) {
-        auto r = error_response(req, m_renderer, core::Error::invalid_input(std::string(core::msg("error.method"))), 405);
-        r.set_header("Allow", allow);
-        return r;
-    };
+    auto method_not_allowed = [&](const char* allow) { return web::method_not_allowed(req, m_renderer, allow); };
     const std::string_view path = req.path.size() > 1 && req.path.back() == '/'
                                       ? std::string_view(req.path).substr(0, req.path.size() - 1)
                                       : std::string_view(req.path);

@@ -59,9 +59,7 @@ void OrganisationPages::handle(std::shared_ptr<const Request> request,
                                std::shared_ptr<const services::SessionContext> session, Respond respond) const {
     const Request& req = *request;
     if (req.method != "GET" && req.method != "HEAD") {
-        auto r = error_response(req, m_renderer, core::Error::invalid_input(std::string(core::msg("error.method"))), 405);
-        r.set_header("Allow", "GET, HEAD");
-        return respond(std::move(r));
+        return respond(method_not_allowed(req, m_renderer, "GET, HEAD"));
     }
     const auto path = without_trailing_slash(req.path);
     if (path == list_path) return respond(list_page(req));

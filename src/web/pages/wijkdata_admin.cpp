@@ -33,9 +33,7 @@ Response not_found(const WijkdataContext& ctx) {
 }
 
 Response method_not_allowed(const WijkdataContext& ctx, const char* allow) {
-    auto r = fail(ctx, core::Error::invalid_input(std::string(core::msg("error.method"))), 405);
-    r.set_header("Allow", allow);
-    return r;
+    return web::method_not_allowed(ctx.base.request, ctx.base.renderer, allow);
 }
 
 // The login page for anonymous visitors, 403 for those without the role; nullopt when allowed.
