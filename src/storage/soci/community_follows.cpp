@@ -246,8 +246,11 @@ core::Result<std::vector<OutboxMessage>> SociCommunityDatabase::claim_due_messag
         const long long at = now, lim = std::max(0L, limit), lease = now + std::max(1L, lease_seconds);
         soci::transaction tx(sql);
         lock_writes(sql);
-        auto due = select_messages(sql, "WHERE status = 'pending' AND next_attempt_at <= :n ORDER BY next_attempt_at, id LIMIT :l",
-                                   {at, lim});
+        // SQLite serialises writers through lock_writes; on PostgreSQL each sender locks the rows it
+        // picks and skips those another sender holds, so concurrent senders take disjoint batches.
+        std::string tail = "WHERE status = 'pending' AND next_attempt_at <= :n ORDER BY next_attempt_at, id LIMIT :l";
+        if (m_engine == Engine::Postgresql) tail += " FOR UPDATE SKIP LOCKED";
+        auto due = select_messages(sql, tail, {at, lim});
         std::vector<OutboxMessage> claimed;
         for (auto& m : due) {
             // Only the sender whose UPDATE still sees the old time gets the message.
