@@ -36,7 +36,9 @@ struct CommunityWebFixture {
     std::string last_code_to(const std::string& to) const;
 
     testing::WebFixture web;
-    services::FakeClock clock;
+    // Starts at the real time: the kennisbank items of the fixture carry real creation times,
+    // and a fixed start would let sessions made at it expire once tests move the clock to now.
+    services::FakeClock clock{services::SystemClock().now()};
     std::unique_ptr<storage::CommunityDatabase> db;
     std::unique_ptr<services::PasswordHasher> hasher;
     std::unique_ptr<services::HashWorkerPool> hashing;
