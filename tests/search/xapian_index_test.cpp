@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "search/xapian/facets.h"
 #include "test_index.h"
 
 using namespace gezondin;
@@ -220,6 +221,45 @@ TEST_F(XapianIndexTest, CountsWithoutTextFollowCommits) {
     ASSERT_TRUE(m_index->remove(6).has_value());
     commit();
     EXPECT_EQ(search(q).total, 1);
+}
+
+TEST_F(XapianIndexTest, CountsUnderTextFollowChangesAndRemovals) {
+    add_facet_corpus();
+    auto q = text_query("wijk");
+    EXPECT_EQ(count_of(search(q), Facet::Theme, "eenzaamheid"), 2);
+    // Item 1 leaves the theme, item 4 goes, item 7 comes: the counts of the next search (the
+    // in-memory facet values of the new revision) must show all three changes.
+    add({.id = 1, .title = "Buurtkamer", .summary = "Ouderen ontmoeten elkaar in de wijk.", .themes = {"ouderen"},
+         .municipality = "GM0363", .province = "PV27"});
+    ASSERT_TRUE(m_index->remove(4).has_value());
+    add({.id = 7, .title = "Wijkteam", .summary = "Een wijkteam in de wijk.", .themes = {"eenzaamheid"}, .goals = {7}});
+    commit();
+    auto r = search(q);
+    EXPECT_EQ(r.total, 4);
+    EXPECT_EQ(count_of(r, Facet::Theme, "eenzaamheid"), 1);
+    EXPECT_EQ(count_of(r, Facet::Theme, "ouderen"), 1);
+    EXPECT_EQ(count_of(r, Facet::GalaGoal, "7"), 1);
+    EXPECT_EQ(count_of(r, Facet::Type, "publicatie"), 0);
+    EXPECT_EQ(count_of(r, Facet::Level, "landelijk"), 0);
+}
+
+TEST(FacetTable, FindsEachDocumentsValueByIdAndNothingForOthers) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (const char* v : {"eerste", "", "derde", "vierde"}) {
+        Xapian::Document doc;
+        if (*v) doc.add_value(facets_slot, v);
+        db.add_document(doc);
+    }
+    db.delete_document(4);
+    db.commit();
+    auto table = FacetTable::read(db);
+    EXPECT_EQ(table->documents(), 2u);
+    EXPECT_EQ(table->packed(1), "eerste");
+    EXPECT_EQ(table->packed(2), "");
+    EXPECT_EQ(table->packed(3), "derde");
+    EXPECT_EQ(table->packed(4), "");
+    EXPECT_EQ(table->packed(0), "");
+    EXPECT_EQ(table->packed(99), "");
 }
 
 TEST_F(XapianIndexTest, SortsByDateNewestFirst) {

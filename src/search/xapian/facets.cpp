@@ -128,8 +128,53 @@ void FacetSpy::count(SmallCounts<Key>& counts, Key key) {
     counts.emplace_back(key, 1);
 }
 
+std::shared_ptr<const FacetTable> FacetTable::read(const Xapian::Database& db) {
+    auto table = std::make_shared<FacetTable>();
+    auto& offsets = table->m_offsets;
+    auto& blob = table->m_blob;
+    const Xapian::docid last = db.get_lastdocid();
+    offsets.resize(static_cast<std::size_t>(last) + 2);
+    blob.reserve(static_cast<std::size_t>(db.get_doccount()) * 24);
+    std::size_t next = 0;   // offsets[0, next) are set
+    for (auto it = db.valuestream_begin(facets_slot); it != db.valuestream_end(facets_slot); ++it) {
+        const std::size_t did = it.get_docid();
+        if (did > last) break;   // cannot happen within one revision
+        for (; next <= did; ++next) offsets[next] = static_cast<std::uint32_t>(blob.size());   // and documents without a value
+        blob += *it;
+        offsets[did + 1] = static_cast<std::uint32_t>(blob.size());
+        next = did + 2;
+        ++table->m_documents;
+    }
+    for (; next < offsets.size(); ++next) offsets[next] = static_cast<std::uint32_t>(blob.size());
+    blob.shrink_to_fit();
+    return table;
+}
+
+std::shared_ptr<const FacetTable> FacetTableCache::get(const Xapian::Database& db, std::uint64_t files,
+                                                       Xapian::rev revision) const {
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_table && m_files == files && m_revision == revision) return m_table;
+    }
+    auto table = FacetTable::read(db);   // outside the lock: searches at other revisions go on
+    std::lock_guard lock(m_mutex);
+    if (files > m_files || (files == m_files && revision >= m_revision) || !m_table) {
+        m_table = table;
+        m_files = files;
+        m_revision = revision;
+    }
+    return table;
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
+    if (m_table) {
+        if (auto packed = m_table->packed(doc.get_docid()); !packed.empty()) return count_packed(packed);
+    }
     const std::string packed = doc.get_value(facets_slot);   // the matcher streams values: no document read
+    count_packed(packed);
+}
+
+void FacetSpy::count_packed(std::string_view packed) {
     if (packed.size() < 9) return;
     auto byte = [&](std::size_t i) { return static_cast<unsigned char>(packed[i]); };
     if (byte(0) < m_types.size()) ++m_types[byte(0)];

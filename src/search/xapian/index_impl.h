@@ -37,6 +37,8 @@ struct Reader {
     std::chrono::steady_clock::time_point checked;
     std::optional<FacetSlugs> slugs;   // of revision slugs_revision
     Xapian::rev slugs_revision = 0;
+    std::shared_ptr<const FacetTable> facet_table;   // of revision facet_table_revision
+    Xapian::rev facet_table_revision = 0;
 
     // The facet slugs of the revision the reader is at.
     const FacetSlugs& facet_slugs() {
@@ -45,6 +47,15 @@ struct Reader {
             slugs_revision = db.get_revision();
         }
         return *slugs;
+    }
+    // The facet values of the revision the reader is at, shared through `cache`.
+    const FacetTable& facets(const FacetTableCache& cache) {
+        const auto revision = db.get_revision();
+        if (!facet_table || facet_table_revision != revision) {
+            facet_table = cache.get(db, files, revision);
+            facet_table_revision = revision;
+        }
+        return *facet_table;
     }
 };
 
@@ -70,6 +81,7 @@ struct XapianIndex::Impl {
     // opened anew (reopen() would mix old open files with the new version file).
     std::atomic<std::uint64_t> files{0};
     mutable FacetCountCache empty_text_counts;
+    FacetTableCache facet_tables;
     mutable std::mutex pool_mutex;
     mutable std::vector<std::unique_ptr<Reader>> pool;
 

@@ -157,7 +157,7 @@ std::unique_ptr<Reader> XapianIndex::Impl::acquire() const {
     auto current_files = files.load();
     if (r && r->files != current_files) r.reset();
     if (!r) {
-        r = std::make_unique<Reader>(Reader{Xapian::Database(dir), make_xapian_stem(lemmas), {}, current, current_files, now, {}, 0});
+        r = std::make_unique<Reader>(Reader{Xapian::Database(dir), make_xapian_stem(lemmas), {}, current, current_files, now, {}, 0, {}, 0});
         r->parser.set_database(r->db);
         r->parser.set_stemmer(r->stem);
         r->parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);

@@ -160,7 +160,7 @@ static SearchResult run_search(const XapianIndex::Impl& impl, Reader& r, const S
         filters = filters_key(q.filters);
         cached = impl.empty_text_counts.find(revision, filters);
     }
-    FacetSpy spy(r.facet_slugs());
+    FacetSpy spy(r.facet_slugs(), cached ? nullptr : &r.facets(impl.facet_tables));
     if (!cached) enquire.add_matchspy(&spy);
     auto offset = static_cast<Xapian::doccount>((q.page - 1) * q.page_size);
     // checkatleast = every document: exact totals and exact facet counts.
