@@ -243,6 +243,27 @@ TEST_F(XapianIndexTest, CountsUnderTextFollowChangesAndRemovals) {
     EXPECT_EQ(count_of(r, Facet::Level, "landelijk"), 0);
 }
 
+TEST(XapianIndexKnownTerms, ReadersUseTheTermsTheIndexerStored) {
+    // The indexer looked "huizen" up in Hunspell (lemma "huis") and stored the term; a reader
+    // without a dictionary finds the item through the stored term, where Snowball alone
+    // would make "huiz" of it.
+    TempDir dir;
+    {
+        auto index = XapianIndex::open(dir.path(), project_options()).value();
+        ASSERT_TRUE(index->put(make_item({.id = 1, .title = "Groene huizen"})));
+        ASSERT_TRUE(index->commit(1));
+    }
+    auto snowball_only = project_options();
+    snowball_only.hunspell_aff.clear();
+    snowball_only.hunspell_dic.clear();
+    auto index = XapianIndex::open(dir.path(), snowball_only).value();
+    SearchQuery q;
+    q.text = "huizen";
+    EXPECT_EQ(index->search(q).value().total, 1);
+    q.text = "huis";
+    EXPECT_EQ(index->search(q).value().total, 1);
+}
+
 TEST(FacetTable, FindsEachDocumentsValueByIdAndNothingForOthers) {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     for (const char* v : {"eerste", "", "derde", "vierde"}) {

@@ -14,7 +14,7 @@ constexpr Xapian::termcount title_wdf = 3;
 constexpr Xapian::termcount summary_wdf = 2;
 constexpr Xapian::termpos field_gap = 10;   // no phrase spans two fields
 
-// A Xapian::Stem that counts the words it stems (for the spelling table).
+// A Xapian::Stem that counts the words it stems (for the spelling table and the stored terms).
 class CountingStem : public Xapian::StemImplementation {
 public:
     explicit CountingStem(std::shared_ptr<const DutchLemmatizer> lemmas) : m_stemmer(std::move(lemmas), CountWords::Yes) {}
@@ -66,8 +66,10 @@ Xapian::Document DocumentBuilder::build(const IndexedItem& in) {
 
 void DocumentBuilder::flush_spelling(Xapian::WritableDatabase& db) {
     // Xapian ignores one-letter words in the spelling table; so does this.
-    m_stemmer->drain_counts([&](const std::string& word, unsigned n) {
+    // Each word's index term goes into the index once, for the readers (DutchStemmer::KnownTerms).
+    m_stemmer->drain_counts([&](const std::string& word, const std::string& term, unsigned n, bool first) {
         if (word.size() > 1) db.add_spelling(word, n);
+        if (first && !word.empty() && word.size() <= max_known_term_word_bytes) db.set_metadata(known_term_key(word), term);
     });
 }
 

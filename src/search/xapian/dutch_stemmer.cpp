@@ -119,14 +119,19 @@ DutchStemmer::DutchStemmer(std::shared_ptr<const DutchLemmatizer> lemmas, CountW
 }
 DutchStemmer::~DutchStemmer() = default;
 
+std::string known_term_key(std::string_view word) { return "gezondin.t:" + std::string(word); }
+
 std::string DutchStemmer::term(const std::string& lower_word) {
     auto it = m_cache.find(lower_word);
     if (it == m_cache.end()) {
-        std::string base = m_lemmas ? m_lemmas->lemma(lower_word) : lower_word;
-        std::string result = m_snowball->stem(core::fold_diacritics_lower(base));
+        std::string result;
+        if (!m_known || !m_known(lower_word, result)) {
+            std::string base = m_lemmas ? m_lemmas->lemma(lower_word) : lower_word;
+            result = m_snowball->stem(core::fold_diacritics_lower(base));
+        }
         if (m_cache.size() >= max_cache_entries) {
             for (auto& [word, entry] : m_cache)
-                if (entry.count) m_evicted_counts.emplace_back(word, entry.count);
+                if (entry.count) m_evicted_counts.push_back({word, entry.term, entry.count, entry.reported});
             m_cache.clear();
         }
         it = m_cache.emplace(lower_word, Entry{std::move(result), 0}).first;

@@ -8,6 +8,7 @@
 // the common way Dutch words lose their diacritics when typed.
 // This header does not include Xapian or Hunspell.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -47,6 +48,12 @@ private:
 // of one call per word occurrence (the count lives in the cache entry: no second look-up).
 enum class CountWords { No, Yes };
 
+// Words up to this size have their index term stored in the index (see known_term_key), so
+// that readers need not ask Hunspell again for words the indexer already looked up.
+constexpr std::size_t max_known_term_word_bytes = 64;
+// The metadata key under which the index term of `word` is stored.
+std::string known_term_key(std::string_view word);
+
 class DutchStemmer {
 public:
     // `lemmas` may be null: Snowball only.
@@ -57,13 +64,22 @@ public:
 
     std::string term(const std::string& lower_word);
 
-    // Calls fn(word, count) for every word counted since the last call, then forgets the counts.
+    // Where to find terms computed before (by an indexer, stored in the index): returns true
+    // and sets `term` when it knows `word`. Asked before Hunspell for words not in the cache.
+    using KnownTerms = std::function<bool(const std::string& word, std::string& term)>;
+    void set_known_terms(KnownTerms known) { m_known = std::move(known); }
+
+    // Calls fn(word, term, count, first) for every word counted since the last call, then
+    // forgets the counts; `first` is true the first time this stemmer reports the word.
     template <typename Fn>
     void drain_counts(Fn&& fn) {
-        for (auto& [word, n] : m_evicted_counts) fn(word, n);
+        for (auto& e : m_evicted_counts) fn(e.word, e.term, e.count, !e.reported);
         m_evicted_counts.clear();
         for (auto& [word, entry] : m_cache)
-            if (entry.count) fn(word, std::exchange(entry.count, 0u));
+            if (entry.count) {
+                fn(word, entry.term, std::exchange(entry.count, 0u), !entry.reported);
+                entry.reported = true;
+            }
         m_counted = 0;
     }
     // Distinct words counted since the last drain_counts() (an upper bound).
@@ -74,12 +90,20 @@ private:
     struct Entry {
         std::string term;
         unsigned count = 0;
+        bool reported = false;   // by drain_counts
+    };
+    struct Evicted {
+        std::string word;
+        std::string term;
+        unsigned count = 0;
+        bool reported = false;
     };
     std::shared_ptr<const DutchLemmatizer> m_lemmas;
     std::unique_ptr<Snowball> m_snowball;
     CountWords m_count;
+    KnownTerms m_known;
     std::unordered_map<std::string, Entry> m_cache;
-    std::vector<std::pair<std::string, unsigned>> m_evicted_counts;   // counts of words dropped from the cache
+    std::vector<Evicted> m_evicted_counts;   // counted words dropped from the cache
     std::size_t m_counted = 0;
 };
 

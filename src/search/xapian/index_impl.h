@@ -24,8 +24,9 @@ namespace gezondin::search {
 class BulkLoad;
 class DocumentBuilder;
 
-// A Xapian::Stem backed by a DutchStemmer of its own (so: one per thread).
-Xapian::Stem make_xapian_stem(std::shared_ptr<const DutchLemmatizer> lemmas);
+// A Xapian::Stem backed by a DutchStemmer of its own (so: one per thread). With `known_terms`
+// (which must outlive the Stem) it first looks for the terms the indexer stored in that database.
+Xapian::Stem make_xapian_stem(std::shared_ptr<const DutchLemmatizer> lemmas, const Xapian::Database* known_terms = nullptr);
 
 // One database reader with its parser; used by one thread at a time.
 struct Reader {

@@ -27,7 +27,14 @@ unsigned bulk_workers() { return std::clamp(std::thread::hardware_concurrency(),
 
 class StemAdapter : public Xapian::StemImplementation {
 public:
-    explicit StemAdapter(std::shared_ptr<const DutchLemmatizer> lemmas) : m_stemmer(std::move(lemmas)) {}
+    StemAdapter(std::shared_ptr<const DutchLemmatizer> lemmas, const Xapian::Database* known) : m_stemmer(std::move(lemmas)) {
+        if (known)
+            m_stemmer.set_known_terms([known](const std::string& word, std::string& term) {
+                if (word.empty() || word.size() > max_known_term_word_bytes) return false;
+                term = known->get_metadata(known_term_key(word));
+                return !term.empty();
+            });
+    }
     std::string operator()(const std::string& word) override { return m_stemmer.term(word); }
     std::string get_description() const override { return "gezondin-dutch"; }
 
@@ -125,8 +132,8 @@ core::Status install_merged(XapianIndex::Impl& impl, const std::filesystem::path
 
 }  // namespace
 
-Xapian::Stem make_xapian_stem(std::shared_ptr<const DutchLemmatizer> lemmas) {
-    return Xapian::Stem(new StemAdapter(std::move(lemmas)));
+Xapian::Stem make_xapian_stem(std::shared_ptr<const DutchLemmatizer> lemmas, const Xapian::Database* known_terms) {
+    return Xapian::Stem(new StemAdapter(std::move(lemmas), known_terms));
 }
 
 core::Error current_xapian_error() {
@@ -157,7 +164,8 @@ std::unique_ptr<Reader> XapianIndex::Impl::acquire() const {
     auto current_files = files.load();
     if (r && r->files != current_files) r.reset();
     if (!r) {
-        r = std::make_unique<Reader>(Reader{Xapian::Database(dir), make_xapian_stem(lemmas), {}, current, current_files, now, {}, 0, {}, 0});
+        r = std::make_unique<Reader>(Reader{Xapian::Database(dir), {}, {}, current, current_files, now, {}, 0, {}, 0});
+        r->stem = make_xapian_stem(lemmas, &r->db);   // the Reader's address is stable from here on
         r->parser.set_database(r->db);
         r->parser.set_stemmer(r->stem);
         r->parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
