@@ -149,6 +149,11 @@ void BackgroundJobs::digest(JobsRun& run, domain::Timestamp now) {
 
 void BackgroundJobs::purge(JobsRun& run, domain::Timestamp now) {
     if (auto p = m_services.accounts.purge_expired(); !p) report_failure("purge", p.error());
+    if (m_services.attachments) {
+        auto files = m_services.attachments->purge_unreferenced(std::chrono::seconds(m_settings.unreferenced_file_age));
+        if (files) run.purged_files = *files;
+        else report_failure("purge", files.error());
+    }
     auto purged = m_services.db.purge_sent_messages(now - m_settings.sent_retention);
     if (!purged) return report_failure("purge", purged.error());
     run.purged_messages = *purged;
@@ -204,7 +209,8 @@ core::Result<std::unique_ptr<ServerJobs>> ServerJobs::start(const Runtime& rt, C
         std::cout << core::msg("email.jobs.outbox_only") << std::endl;
     }
     jobs->m_library = std::make_unique<services::Library>(*community.db, *rt.db, *rt.taxonomy, community.clock, base_url);
-    JobServices services{jobs->m_delivery.get(), *community.accounts, *community.db, *jobs->m_library};
+    JobServices services{jobs->m_delivery.get(), *community.accounts, *community.db, *jobs->m_library,
+                         community.attachments.get()};
     jobs->m_jobs = std::make_unique<BackgroundJobs>(services, settings, community.clock);
     jobs->m_jobs->start();
     return jobs;

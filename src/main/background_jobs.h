@@ -16,6 +16,7 @@
 
 #include "core/error.h"
 #include "services/community/accounts.h"
+#include "services/community/attachments.h"
 #include "services/community/clock.h"
 #include "services/community/email.h"
 #include "services/community/library.h"
@@ -35,6 +36,7 @@ struct JobSettings {
     long digest_check_interval = 300;   // seconds between looks at the digest schedule
     long digest_at = 6 * 3600;    // GEZONDIN_DIGEST_AT: seconds after Monday 00:00 UTC (Monday 06:00 UTC)
     long sent_retention = 90L * 86400;   // sent e-mails are deleted after this long
+    long unreferenced_file_age = 3600;   // attachment files without a record are deleted after this long
 };
 
 // The settings from the GEZONDIN_* variables above; InvalidInput (a Dutch message that says
@@ -50,6 +52,7 @@ struct JobsRun {
     std::optional<services::DeliveryReport> delivery;
     std::optional<services::DigestReport> digest;
     std::optional<long> purged_messages;
+    std::optional<long> purged_files;   // attachment files no record refers to
     long seconds_to_next = 0;   // until the next job is due by the clock
 };
 
@@ -59,6 +62,7 @@ struct JobServices {
     services::Accounts& accounts;
     storage::CommunityDatabase& db;
     services::Library& library;
+    services::Attachments* attachments = nullptr;   // null: no upload folder to clean up
 };
 
 class BackgroundJobs {

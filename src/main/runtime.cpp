@@ -65,6 +65,7 @@ void add_privacy(Community& community, Runtime& rt) {
     auto* kb = rt.kennisbank.get();
     community.privacy = std::make_unique<services::Privacy>(*community.db, *rt.db, community.clock,
                                                             [kb] { (void)kb->sync_index(); });
+    if (community.attachments) community.privacy->set_attachments(community.attachments.get());
     // Comments show their author's name: pages cached for anonymous visitors must drop it.
     if (auto* comments = community.comments.get()) {
         community.privacy->set_after_erase([comments] { comments->note_change(); });

@@ -136,8 +136,9 @@ public:
     // Removes the personal data of the account in one transaction: name, e-mail, password
     // hash, sessions, tokens, bookmarks, follows, memberships, flags, digests and queued
     // e-mails; the row stays (status Deleted) so that kept contributions and comments show
-    // "voormalig lid". With `remove_contributions` the user's contributions (with revisions)
-    // and comments go too; the caller deletes their kennisbank items first.
+    // "voormalig lid". Contributions that were never published go in any case (with their
+    // revisions and attachment records); with `remove_contributions` the published ones and the
+    // user's comments go too, and the caller deletes their kennisbank items first.
     virtual core::Result<Erasure> erase_user(UserId id, bool remove_contributions, Timestamp now) = 0;
 };
 

@@ -1,7 +1,9 @@
 // Attachments: the AttachmentStore contract and the Attachments service on SQLite and
 // PostgreSQL, and the pure helpers (type by content, file names, Content-Disposition, PDF text).
 
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <random>
 
 #include <gtest/gtest.h>
@@ -81,6 +83,25 @@ TEST_P(AttachmentContract, RemovingTheContributionsOfAnErasedAccountRemovesTheir
     ASSERT_TRUE(store().add_attachment(record(c, user, "a.png", "abc")));
     ASSERT_TRUE(store().erase_user(user, true, clock.now()));
     EXPECT_EQ(store().attachments_with_hash("abc").value(), 0);
+}
+
+TEST_P(AttachmentContract, ErasingAnAccountTakesItsUnpublishedWorkAndKeepsThePublished) {
+    auto user = make_user("Anne", "anne@example.nl");
+    auto make = [&](domain::ContributionStatus status, const std::string& title) {
+        return store().create_contribution({0, user, std::nullopt, status, "", content(title), std::nullopt, 0, 0, 0}, clock.now()).value();
+    };
+    auto draft = make(domain::ContributionStatus::Draft, "Concept");
+    auto submitted = make(domain::ContributionStatus::Submitted, "Ingediend");
+    auto published = make(domain::ContributionStatus::Published, "Gepubliceerd");
+    ASSERT_TRUE(store().add_attachment(record(draft, user, "a.png", "abc")));
+    ASSERT_TRUE(store().add_attachment(record(published, user, "b.png", "def")));
+    auto erased = store().erase_user(user, false, clock.now()).value();
+    EXPECT_EQ(erased.contributions_removed, 2);
+    EXPECT_EQ(store().contribution(draft).error().code(), ErrorCode::NotFound);
+    EXPECT_EQ(store().contribution(submitted).error().code(), ErrorCode::NotFound);
+    EXPECT_TRUE(store().contribution(published));
+    EXPECT_EQ(store().attachments_with_hash("abc").value(), 0);
+    EXPECT_EQ(store().attachments_with_hash("def").value(), 1);
 }
 
 class UploadDir {
@@ -188,6 +209,53 @@ TEST(AttachmentHelpers, PdfTextIsExtractedAndBrokenPdfsGiveNone) {
     EXPECT_EQ(pdf_text("%PDF-1.4 kapot", 1000), "");
     EXPECT_EQ(pdf_text("", 1000), "");
     EXPECT_LE(pdf_text(pdf_bytes("Buurtkamer"), 4).size(), 4u);
+}
+
+TEST_P(AttachmentService, ADeletedAccountsFilesGoUnlessAnotherAttachmentSharesThem) {
+    UploadDir dir;
+    auto attachments = Attachments::open(store(), clock, {dir.path(), 1000}).value();
+    privacy->set_attachments(attachments.get());
+    auto anne = Actor::member(make_user("Anne", "anne@example.nl"), Role::Lid);
+    auto bert = Actor::member(make_user("Bert", "bert@example.nl"), Role::Lid);
+    auto mine = contributions->create(anne, content("Concept van Anne")).value();
+    auto theirs = contributions->create(bert, content("Concept van Bert")).value();
+    ASSERT_TRUE(attachments->add(anne, mine, {"alleen-anne.png", png_bytes(0)}));
+    ASSERT_TRUE(attachments->add(anne, mine, {"gedeeld.png", png_bytes(1)}));
+    ASSERT_TRUE(attachments->add(bert, theirs, {"gedeeld.png", png_bytes(1)}));
+    ASSERT_EQ(dir.files(), 2u);
+    ASSERT_TRUE(privacy->delete_account(anne, ContributionsOnDelete::Keep));
+    EXPECT_FALSE(fs::exists(dir.path() + "/" + sha256_hex(png_bytes(0))));
+    EXPECT_TRUE(fs::exists(dir.path() + "/" + sha256_hex(png_bytes(1))));
+    EXPECT_EQ(attachments->list(bert, theirs).value().size(), 1u);
+}
+
+TEST_P(AttachmentService, TheCleanUpTakesOldStrayFilesOnly) {
+    UploadDir dir;
+    auto attachments = Attachments::open(store(), clock, {dir.path(), 1000}).value();
+    auto anne = Actor::member(make_user("Anne", "anne@example.nl"), Role::Lid);
+    auto id = contributions->create(anne, content("Beweegtuin")).value();
+    ASSERT_TRUE(attachments->add(anne, id, {"kaart.png", png_bytes()}));
+    const std::string kept = dir.path() + "/" + sha256_hex(png_bytes());
+    const std::string stray = dir.path() + "/" + sha256_hex("weggeraakt");
+    const std::string young = dir.path() + "/" + sha256_hex("net geschreven");
+    const std::string temp = stray + ".tmp-0123456789ab";
+    const std::string other = dir.path() + "/notities.txt";
+    const auto two_hours_ago = fs::file_time_type::clock::now() - std::chrono::hours(2);
+    for (const auto& path : {stray, young, temp, other}) std::ofstream(path) << "x";
+    for (const auto& path : {kept, stray, temp, other}) fs::last_write_time(path, two_hours_ago);
+    EXPECT_EQ(attachments->purge_unreferenced(std::chrono::hours(1)).value(), 2);
+    EXPECT_TRUE(fs::exists(kept));
+    EXPECT_FALSE(fs::exists(stray));
+    EXPECT_FALSE(fs::exists(temp));
+    EXPECT_TRUE(fs::exists(young));
+    EXPECT_TRUE(fs::exists(other));
+    // An upload of bytes whose old file is still there makes that file young again, so a
+    // clean-up between writing the file and recording the attachment leaves it alone.
+    const std::string again = dir.path() + "/" + sha256_hex(png_bytes(7));
+    std::ofstream(again, std::ios::binary) << png_bytes(7);
+    fs::last_write_time(again, two_hours_ago);
+    ASSERT_TRUE(attachments->add(anne, id, {"kaart2.png", png_bytes(7)}));
+    EXPECT_GT(fs::last_write_time(again), two_hours_ago + std::chrono::hours(1));
 }
 
 }  // namespace

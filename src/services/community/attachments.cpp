@@ -21,6 +21,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The name of a stored file: the lower-case hex SHA-256 of its bytes.
+bool is_stored_name(std::string_view name) {
+    return name.size() == 64 && name.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+// A file store_blob() was writing when the process stopped: "<sha256>.tmp-<12 hex>".
+bool is_temp_name(std::string_view name) {
+    return name.size() > 69 && is_stored_name(name.substr(0, 64)) && name.substr(64, 5) == ".tmp-";
+}
+
 constexpr std::string_view pdf_type = "application/pdf";
 constexpr std::string_view png_type = "image/png";
 constexpr std::string_view jpeg_type = "image/jpeg";
@@ -222,7 +232,11 @@ core::Result<domain::Contribution> Attachments::editable(const Actor& actor, dom
 core::Status Attachments::store_blob(const std::string& hash, std::string_view data) {
     const std::string path = blob_path(hash);
     std::error_code ec;
-    if (fs::exists(path, ec)) return {};
+    if (fs::exists(path, ec)) {
+        // Fresh again, so that purge_unreferenced() leaves it alone until the record is written.
+        fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
+        return {};
+    }
     // Written beside its final name and renamed, so a reader never sees half a file.
     const std::string temp = path + ".tmp-" + sha256_hex(std::to_string(m_clock.now()) + path).substr(0, 12);
     {
@@ -285,6 +299,47 @@ core::Status Attachments::remove(const Actor& actor, domain::ContributionId cont
         fs::remove(blob_path(a->sha256), ec);
     }
     return {};
+}
+
+std::vector<std::string> Attachments::hashes_of(const std::vector<domain::ContributionId>& contributions) {
+    std::vector<std::string> hashes;
+    for (auto id : contributions)
+        if (auto list = m_db.attachments_of(id))
+            for (const auto& a : *list) hashes.push_back(a.sha256);
+    return hashes;
+}
+
+void Attachments::remove_unused_files(const std::vector<std::string>& hashes) {
+    for (const auto& hash : hashes) {
+        if (!is_stored_name(hash)) continue;
+        if (auto left = m_db.attachments_with_hash(hash); left && *left == 0) {
+            std::error_code ec;
+            fs::remove(blob_path(hash), ec);
+        }
+    }
+}
+
+core::Result<long> Attachments::purge_unreferenced(std::chrono::seconds min_age) {
+    std::error_code ec;
+    const auto cutoff = fs::file_time_type::clock::now() - min_age;
+    long removed = 0;
+    for (fs::directory_iterator it(m_settings.upload_dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        std::error_code entry_ec;
+        const bool temp = is_temp_name(name);
+        if ((!temp && !is_stored_name(name)) || !it->is_regular_file(entry_ec)) continue;
+        const auto written = it->last_write_time(entry_ec);
+        if (entry_ec || written > cutoff) continue;
+        if (temp) {
+            if (fs::remove(it->path(), entry_ec)) ++removed;
+            continue;
+        }
+        auto left = m_db.attachments_with_hash(name);
+        if (!left) return core::fail(left.error());
+        if (*left == 0 && fs::remove(it->path(), entry_ec)) ++removed;
+    }
+    if (ec) return core::fail(core::Error::unavailable(core::msg("contributions.attachment.purge_failed", {ec.message()})));
+    return removed;
 }
 
 core::Result<std::vector<storage::Attachment>> Attachments::list(const Actor& actor, domain::ContributionId contribution) {

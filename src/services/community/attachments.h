@@ -14,6 +14,7 @@
 // Thread-safe: the libmagic handle is guarded by a mutex; the rest is the store's and the
 // file system's. PDF text extraction runs on the calling thread.
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -79,6 +80,17 @@ public:
     // The file for a download, when the actor may read it (NotFound otherwise, so drafts stay
     // hidden).
     core::Result<AttachmentFile> file(const Actor& actor, std::int64_t id);
+
+    // The hashes of the stored files of every attachment of these contributions.
+    std::vector<std::string> hashes_of(const std::vector<domain::ContributionId>& contributions);
+    // Removes the stored bytes of each hash that no attachment refers to any more (after the
+    // records went, e.g. with a deleted account). A failure only leaves a stray file, which
+    // purge_unreferenced() takes later.
+    void remove_unused_files(const std::vector<std::string>& hashes);
+    // Removes stored files that no attachment refers to and that were last written more than
+    // `min_age` ago (a younger one may belong to an upload whose record is still being
+    // written); returns how many went.
+    core::Result<long> purge_unreferenced(std::chrono::seconds min_age);
 
     // The public attachments of a kennisbank item (published contributions only); empty for
     // other items.

@@ -1,14 +1,16 @@
 #pragma once
 // The member's rights under the AVG (GDPR): download all own data as JSON, and delete the
 // account. Deleting removes the personal data (name, e-mail address, password hash,
-// sessions, links, bookmarks, follows, memberships, flags, queued e-mails); published
-// contributions and comments stay under "voormalig lid" unless the member asks to remove
-// them too, in which case their kennisbank items are deleted as well.
+// sessions, links, bookmarks, follows, memberships, flags, queued e-mails) and the
+// contributions that were never published, with their attachments; published contributions
+// and comments stay under "voormalig lid" unless the member asks to remove them too, in which
+// case their kennisbank items are deleted as well.
 
 #include <functional>
 #include <string>
 
 #include "core/error.h"
+#include "services/community/attachments.h"
 #include "services/community/clock.h"
 #include "services/community/permissions.h"
 #include "storage/community.h"
@@ -37,6 +39,9 @@ public:
     void set_after_erase(std::function<void()> after_erase) { m_after_erase = std::move(after_erase); }
     // The saved calculator scenarios (ongelijk investeren) belong to the download too.
     void set_scenarios(storage::ScenarioStore* scenarios) { m_scenarios = scenarios; }
+    // With attachments set, the stored files of the removed contributions go at once (when no
+    // other attachment shares them); without, the server's hourly clean-up takes them.
+    void set_attachments(Attachments* attachments) { m_attachments = attachments; }
 
 private:
     core::Result<storage::Erasure> erase(domain::UserId user, ContributionsOnDelete contributions);
@@ -47,6 +52,7 @@ private:
     std::function<void()> m_after_items_removed;
     std::function<void()> m_after_erase;
     storage::ScenarioStore* m_scenarios = nullptr;
+    Attachments* m_attachments = nullptr;
 };
 
 }  // namespace gezondin::services

@@ -289,6 +289,11 @@ core::Result<Erasure> SociCommunityDatabase::erase_user(UserId id, bool remove_c
         if (remove_contributions) {
             e.comments_removed = execute_counting(sql, "DELETE FROM comments WHERE author_id = :u", soci::use(id));
             e.contributions_removed = execute_counting(sql, "DELETE FROM contributions WHERE author_id = :u", soci::use(id));
+        } else {
+            // Work that never became public goes with the account (revisions and attachments cascade).
+            e.contributions_removed = execute_counting(
+                sql, "DELETE FROM contributions WHERE author_id = :u AND status <> 'published' AND published_item_id IS NULL",
+                soci::use(id));
         }
         tx.commit();
         // Best effort: with readers busy the log is emptied at a later checkpoint.
