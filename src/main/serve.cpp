@@ -135,7 +135,8 @@ int run_serve(const Settings& s) {
     (*community)->privacy->set_scenarios(scenario_store->get());
     app.set_privacy((*community)->privacy.get());
     web::add_organisation_pages(app, *(*community)->organisations, *rt->kennisbank, **renderer);
-    web::add_admin_pages(app, *(*community)->administration, *(*community)->organisations, *rt->kennisbank, **renderer);
+    web::add_admin_pages(app, *(*community)->administration, *(*community)->organisations, *rt->kennisbank, **renderer,
+                         (*community)->privacy.get());
 
     auto jobs = ServerJobs::start(*rt, **community, *job_settings, config.base_url);
     if (!jobs) return report_error(jobs.error());

@@ -70,6 +70,64 @@ TEST_F(AdminPagesTest, RoleChangeOfOwnOrUnknownAccountOrBadRoleIsRefused) {
     EXPECT_EQ(fx.db->user(lid).value().role, domain::Role::Lid);
 }
 
+TEST_F(AdminPagesTest, BeheerderDeletesAnAccountAfterConfirmingAndItIsLogged) {
+    Browser member(*fx.web.app, "192.0.2.33");
+    ASSERT_EQ(member.login("lars@example.org", password).status, 303);
+    auto draft = fx.contributions->create(fx.accounts->authenticate(member.cookie("gezondin_sessie")).value().actor,
+                                          [] {
+                                              domain::Item item;
+                                              item.type = domain::ItemType::Praktijkvoorbeeld;
+                                              item.title = "Concept van Lars";
+                                              item.summary = "Nog niet klaar.";
+                                              return item;
+                                          }());
+    ASSERT_TRUE(draft) << draft.error().message();
+
+    auto admin = admin_browser();
+    const std::string list = admin.get("/beheer/gebruikers").body;
+    EXPECT_THAT(list, HasSubstr("/beheer/gebruikers/" + std::to_string(lid) + "/verwijderen"));
+    EXPECT_THAT(list, Not(HasSubstr("/beheer/gebruikers/" + std::to_string(beheerder) + "/verwijderen")));
+    auto confirm = admin.get("/beheer/gebruikers/" + std::to_string(lid) + "/verwijderen");
+    ASSERT_EQ(confirm.status, 200);
+    EXPECT_THAT(confirm.body, HasSubstr("lars@example.org"));
+    EXPECT_THAT(confirm.body, HasSubstr("Verwijder dit account"));
+
+    const std::string target = "/beheer/gebruikers/" + std::to_string(lid) + "/verwijderen";
+    EXPECT_EQ(admin.post(target, {{"bijdragen", "bewaren"}}).status, 403) << "no CSRF field";
+    EXPECT_EQ(admin.post(target, {{"bijdragen", "misschien"}, {"csrf", admin.csrf()}}).status, 400);
+    EXPECT_EQ(fx.db->user(lid).value().status, domain::UserStatus::Active);
+
+    auto deleted = admin.post(target, {{"bijdragen", "bewaren"}, {"csrf", admin.csrf()}});
+    ASSERT_EQ(deleted.status, 303);
+    EXPECT_EQ(deleted.header("Location"), "/beheer/gebruikers?melding=account_verwijderd");
+    EXPECT_THAT(admin.get("/beheer/gebruikers?melding=account_verwijderd").body, HasSubstr("Het account is verwijderd."));
+    const auto user = fx.db->user(lid).value();
+    EXPECT_EQ(user.status, domain::UserStatus::Deleted);
+    EXPECT_EQ(user.email, "");
+    EXPECT_EQ(fx.db->contribution(*draft).error().code(), core::ErrorCode::NotFound) << "the unpublished draft goes too";
+    EXPECT_EQ(member.get("/account").status, 303) << "the deleted account's session ended";
+    EXPECT_EQ(admin.get(target).status, 404) << "a deleted account cannot be deleted again";
+    EXPECT_EQ(admin.post(target, {{"bijdragen", "bewaren"}, {"csrf", admin.csrf()}}).status, 404);
+    EXPECT_THAT(admin.get("/beheer/logboek").body, HasSubstr("bijdragen bewaard"));
+}
+
+TEST_F(AdminPagesTest, OwnAndUnknownAccountsCannotBeDeletedHereAndMembersCannotDeleteAtAll) {
+    auto admin = admin_browser();
+    const std::string own = "/beheer/gebruikers/" + std::to_string(beheerder) + "/verwijderen";
+    EXPECT_EQ(admin.post(own, {{"bijdragen", "bewaren"}, {"csrf", admin.csrf()}}).status, 403);
+    EXPECT_EQ(admin.get("/beheer/gebruikers/999/verwijderen").status, 404);
+    EXPECT_EQ(admin.post("/beheer/gebruikers/999/verwijderen", {{"bijdragen", "bewaren"}, {"csrf", admin.csrf()}}).status, 404);
+    EXPECT_EQ(fx.db->user(beheerder).value().status, domain::UserStatus::Active);
+
+    Browser member(*fx.web.app, "192.0.2.34");
+    ASSERT_EQ(member.login("lars@example.org", password).status, 303);
+    ASSERT_EQ(member.get("/account").status, 200);
+    const std::string other = "/beheer/gebruikers/" + std::to_string(beheerder) + "/verwijderen";
+    EXPECT_EQ(member.get(other).status, 403);
+    EXPECT_EQ(member.post(other, {{"bijdragen", "bewaren"}, {"csrf", member.csrf()}}).status, 403);
+    EXPECT_EQ(fx.db->user(beheerder).value().status, domain::UserStatus::Active);
+}
+
 TEST_F(AdminPagesTest, UsersListIsPagedAndHidesTheFormForOwnAccount) {
     for (int i = 0; i < 55; ++i)
         fx.make_account("Gebruiker " + std::to_string(i), "g" + std::to_string(i) + "@example.org", domain::Role::Lid);

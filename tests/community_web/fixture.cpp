@@ -34,8 +34,9 @@ CommunityWebFixture::CommunityWebFixture(int hash_threads) {
     privacy = std::make_unique<services::Privacy>(*db, *web.rt.db, clock);
     web.app->set_privacy(privacy.get());
     web::add_organisation_pages(*web.app, *organisations, *web.rt.kennisbank, *web.renderer);
-    web::add_admin_pages(*web.app, *administration, *organisations, *web.rt.kennisbank, *web.renderer);
     attachments = services::Attachments::open(*db, clock, {web.dir + "/uploads", 64u << 10}).value();
+    privacy->set_attachments(attachments.get());
+    web::add_admin_pages(*web.app, *administration, *organisations, *web.rt.kennisbank, *web.renderer, privacy.get());
     auto* kb = web.rt.kennisbank.get();
     kb->set_attachment_text([a = attachments.get()](const domain::Item& item) { return a->search_text(item); });
     contributions = std::make_unique<services::Contributions>(*db, *web.rt.db, *web.rt.taxonomy, clock,

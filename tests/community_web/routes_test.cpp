@@ -95,6 +95,8 @@ const std::vector<RouteCase>& cases() {
         {"GET", "/beheer", {}, {303, 303, 303, 303}},
         {"GET", "/beheer/gebruikers", {}, {303, 403, 403, 200}},
         {"POST", "/beheer/gebruikers/rol", {{"gebruiker", "999"}, {"rol", "lid"}}, {303, 403, 403, 404}},
+        {"GET", "/beheer/gebruikers/999/verwijderen", {}, {303, 403, 403, 404}},
+        {"POST", "/beheer/gebruikers/999/verwijderen", {{"bijdragen", "bewaren"}}, {303, 403, 403, 404}},
         {"GET", "/beheer/organisaties", {}, {303, 403, 403, 200}},
         {"POST", "/beheer/organisaties", {{"naam", ""}, {"soort", "overig"}}, {303, 403, 403, 400}},
         {"GET", "/beheer/organisaties/999", {}, {303, 403, 403, 404}},

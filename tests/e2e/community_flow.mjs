@@ -2,7 +2,8 @@
 // with axe-core (WCAG 2.1 A/AA) on every page and form involved:
 // register -> confirm by the e-mail link -> log in -> write a practice example (with a preview)
 // -> send it in -> the redacteur publishes it -> anyone finds it by search -> a member comments
-// -> the author deletes the account, and the example stays under "voormalig lid".
+// -> the author deletes the account, and the example stays under "voormalig lid" -> the
+// beheerder deletes another account.
 // Usage: node community_flow.mjs <path to gezondin binary>
 
 import { spawn, execFileSync } from 'node:child_process';
@@ -163,6 +164,20 @@ try {
   await visitor.goto(itemUrl);
   const after = await visitor.content();
   check('the example page no longer names the author', !after.includes(author.name) && !after.includes(author.email));
+
+  // 10. The beheerder deletes the member's account from the list of accounts, after a
+  // confirmation page.
+  await admin.goto(`${base}/beheer/gebruikers`);
+  await axe(admin, 'accounts list');
+  await admin.locator('tr', { hasText: lid.email }).getByRole('link', { name: /^Verwijder/ }).click();
+  await admin.waitForLoadState();
+  check('the confirmation page names the account', (await mainText(admin)).includes(lid.email));
+  await axe(admin, 'delete an account (beheerder)');
+  await admin.getByRole('button', { name: 'Verwijder dit account' }).click();
+  await admin.waitForLoadState();
+  check('the beheerder sees that the account is deleted', (await mainText(admin)).includes('Het account is verwijderd.'));
+  check('the deleted address is gone from the list', !(await mainText(admin)).includes(lid.email));
+  await axe(admin, 'accounts list after deleting');
 } catch (e) {
   check('no exception', false, e.stack);
 } finally {

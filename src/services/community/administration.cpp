@@ -23,6 +23,14 @@ core::Result<std::vector<domain::User>> Administration::users(const Actor& actor
     return m_db.users(offset, limit);
 }
 
+core::Result<domain::User> Administration::user(const Actor& actor, domain::UserId id) {
+    if (auto ok = allowed(actor, Action::ManageUsers, Target::none()); !ok) return core::fail(ok.error());
+    auto found = m_db.user(id);
+    if (found && found->status == domain::UserStatus::Deleted)
+        return core::fail(core::Error(core::ErrorCode::NotFound, std::string(core::msg("beheer.users.not_found"))));
+    return found;
+}
+
 core::Status Administration::set_role(const Actor& actor, domain::UserId user, domain::Role role) {
     if (auto ok = allowed(actor, Action::ManageUsers, Target::owned_by(user)); !ok) return ok;
     auto current = m_db.user(user);

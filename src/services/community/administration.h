@@ -34,6 +34,8 @@ public:
     Administration(storage::CommunityDatabase& db, const Clock& clock) : m_db(db), m_clock(clock) {}
 
     core::Result<std::vector<domain::User>> users(const Actor& actor, long offset, long limit);
+    // One account; NotFound for an unknown or deleted account.
+    core::Result<domain::User> user(const Actor& actor, domain::UserId id);
     // Forbidden on one's own account; NotFound for an unknown or deleted account.
     core::Status set_role(const Actor& actor, domain::UserId user, domain::Role role);
     core::Result<std::vector<domain::AuditEntry>> audit_log(const Actor& actor, long offset, long limit);

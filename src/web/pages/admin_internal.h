@@ -18,6 +18,7 @@ namespace gezondin::services {
 class Administration;
 class Kennisbank;
 class Organisations;
+class Privacy;
 }  // namespace gezondin::services
 
 namespace gezondin::web {
@@ -29,6 +30,7 @@ struct AdminDeps {
     services::Organisations& organisations;
     services::Kennisbank& kennisbank;
     const Renderer& renderer;
+    services::Privacy* privacy = nullptr;   // null: accounts cannot be deleted here
 };
 
 // One request to an admin page, always by a logged-in visitor.
@@ -56,6 +58,8 @@ View paging_view(const std::string& path, long page, bool more);
 
 Response users_page(const AdminCall& call);
 Response role_submit(const AdminCall& call);
+Response user_delete_page(const AdminCall& call);
+Response user_delete_submit(const AdminCall& call);
 Response organisations_page(const AdminCall& call);
 Response organisation_create(const AdminCall& call);
 Response members_page(const AdminCall& call);

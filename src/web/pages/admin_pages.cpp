@@ -29,6 +29,7 @@ struct Route {
 constexpr Route routes[] = {
     {"gebruikers", users_page, nullptr},
     {"gebruikers/rol", nullptr, role_submit},
+    {"gebruikers/#/verwijderen", user_delete_page, user_delete_submit},
     {"organisaties", organisations_page, organisation_create},
     {"organisaties/#", members_page, nullptr},
     {"organisaties/#/leden", nullptr, member_add},
@@ -80,14 +81,14 @@ std::string notice_for(std::string_view melding) {
 }  // namespace
 
 AdminPages::AdminPages(services::Administration& administration, services::Organisations& organisations,
-                       services::Kennisbank& kennisbank, const Renderer& renderer)
-    : m_deps(std::make_unique<AdminDeps>(AdminDeps{administration, organisations, kennisbank, renderer})) {}
+                       services::Kennisbank& kennisbank, const Renderer& renderer, services::Privacy* privacy)
+    : m_deps(std::make_unique<AdminDeps>(AdminDeps{administration, organisations, kennisbank, renderer, privacy})) {}
 
 AdminPages::~AdminPages() = default;
 
 void add_admin_pages(App& app, services::Administration& administration, services::Organisations& organisations,
-                     services::Kennisbank& kennisbank, const Renderer& renderer) {
-    app.add_module(std::make_shared<AdminPages>(administration, organisations, kennisbank, renderer));
+                     services::Kennisbank& kennisbank, const Renderer& renderer, services::Privacy* privacy) {
+    app.add_module(std::make_shared<AdminPages>(administration, organisations, kennisbank, renderer, privacy));
 }
 
 bool AdminPages::handles(std::string_view path) const {

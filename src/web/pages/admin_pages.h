@@ -1,5 +1,5 @@
 #pragma once
-// The beheerder's pages under /beheer: accounts with paging and role change
+// The beheerder's pages under /beheer: accounts with paging, role change and deletion
 // (/beheer/gebruikers), organisations with their members (/beheer/organisaties...) and the
 // audit log (/beheer/logboek). /beheer/e-mail belongs to the account pages. The services
 // decide who may do what; an anonymous visitor is sent to the login page, anyone else without
@@ -18,6 +18,7 @@ namespace gezondin::services {
 class Administration;
 class Kennisbank;
 class Organisations;
+class Privacy;
 }  // namespace gezondin::services
 
 namespace gezondin::web {
@@ -28,8 +29,9 @@ struct AdminDeps;
 
 class AdminPages final : public PageModule {
 public:
+    // Without `privacy` the account list has no "delete" (the command line still has).
     AdminPages(services::Administration& administration, services::Organisations& organisations,
-               services::Kennisbank& kennisbank, const Renderer& renderer);
+               services::Kennisbank& kennisbank, const Renderer& renderer, services::Privacy* privacy = nullptr);
     ~AdminPages();
 
     bool handles(std::string_view path) const override;
@@ -44,6 +46,6 @@ private:
 
 // Puts the admin pages on `app`. Call after App::set_community, before serving.
 void add_admin_pages(App& app, services::Administration& administration, services::Organisations& organisations,
-                     services::Kennisbank& kennisbank, const Renderer& renderer);
+                     services::Kennisbank& kennisbank, const Renderer& renderer, services::Privacy* privacy = nullptr);
 
 }  // namespace gezondin::web

@@ -1,9 +1,10 @@
-// The beheerder's list of accounts, with paging and role change.
+// The beheerder's list of accounts, with paging, role change and deletion.
 
 #include <charconv>
 
 #include "core/messages.h"
 #include "services/community/administration.h"
+#include "services/community/privacy.h"
 #include "web/pages/admin_internal.h"
 
 namespace gezondin::web {
@@ -39,6 +40,7 @@ View user_row(const AdminCall& c, const domain::User& u) {
     row.set("since", dutch_time(u.created_at));
     // Only a hint for the form; set_role decides (and refuses one's own account).
     row.set("can_change", !deleted && u.id != c.session.user.id);
+    row.set("can_delete", !deleted && u.id != c.session.user.id && c.deps.privacy != nullptr);
     row.set("options", role_options(u.role));
     return row;
 }
@@ -79,6 +81,30 @@ Response role_submit(const AdminCall& c) {
     std::string back = "/beheer/gebruikers?melding=rol";
     if (auto page = id_field(c.field("pagina")); page && *page > 1) back += "&pagina=" + std::to_string(*page);
     return Response::redirect(back);
+}
+
+Response user_delete_page(const AdminCall& c) {
+    if (!c.deps.privacy) return admin_error(c, core::Error(core::ErrorCode::NotFound, std::string(core::msg("error.not_found"))));
+    auto user = c.deps.administration.user(c.actor(), c.id);
+    if (!user) return admin_error(c, user.error());
+    View v = View::object();
+    v.set("title", std::string(core::msg("beheer.users.delete.title")));
+    v.set("id", std::to_string(user->id));
+    v.set("name", domain::display_name(*user));
+    v.set("email", user->email);
+    return admin_page(c, "admin_user_delete", v);
+}
+
+Response user_delete_submit(const AdminCall& c) {
+    if (!c.deps.privacy) return admin_error(c, core::Error(core::ErrorCode::NotFound, std::string(core::msg("error.not_found"))));
+    const std::string choice = c.field("bijdragen");
+    if (choice != "bewaren" && choice != "verwijderen")
+        return admin_error(c, core::Error::invalid_input(std::string(core::msg("account.delete.bad_choice"))), 400);
+    auto erased = c.deps.privacy->delete_user(c.actor(), c.id,
+                                              choice == "verwijderen" ? services::ContributionsOnDelete::Remove
+                                                                      : services::ContributionsOnDelete::Keep);
+    if (!erased) return admin_error(c, erased.error());
+    return Response::redirect("/beheer/gebruikers?melding=account_verwijderd");
 }
 
 }  // namespace gezondin::web
