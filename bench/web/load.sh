@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Server benchmark on loopback: imports a synthetic corpus of N items (default 100,000),
+# Server benchmark on loopback: imports the search benchmark's synthetic corpus of N items
+# (default 100,000; bench/search/corpus.cpp),
 # rebuilds the index, starts the server and measures start-up, wrk throughput of an item page
 # and a search page (-t2 -c64), and resident memory. Prints a Markdown table.
 # Usage: bench/web/load.sh BUILD_DIR [N]
@@ -12,7 +13,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 trap '[ "$pid" -gt 0 ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 pid=0
 
-python3 "$(dirname "$0")/make_corpus.py" "$n" "$work/corpus.jsonl"
+"$build/bench/search/write_corpus" "$n" "$work/corpus.jsonl"   # the search benchmark's corpus
 "$bin" import gemeenten "$(dirname "$0")/../../data/demo/gemeenten.csv" --data "$work/data" > /dev/null
 t0=$(date +%s.%N)
 "$bin" items import "$work/corpus.jsonl" --data "$work/data" > /dev/null
