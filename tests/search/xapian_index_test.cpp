@@ -1,8 +1,10 @@
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include <gtest/gtest.h>
 
+#include "search/xapian/document_builder.h"
 #include "search/xapian/facets.h"
 #include "test_index.h"
 
@@ -262,6 +264,42 @@ TEST(XapianIndexKnownTerms, ReadersUseTheTermsTheIndexerStored) {
     EXPECT_EQ(index->search(q).value().total, 1);
     q.text = "huis";
     EXPECT_EQ(index->search(q).value().total, 1);
+}
+
+// Indexing by distinct chunk (DocumentBuilder) must give exactly the terms and wdf of indexing
+// word by word, whatever the punctuation.
+TEST(TextChunks, IndexingByChunkGivesTheSameTermsAsWordByWord) {
+    const std::vector<std::string> texts = {
+        "De wijk, de wijk; de wijk! (De wijk?) \"wijk\" 'wijk' [wijk] *wijk*",
+        "Het I.B.M.-model en de I.B.M. aanpak, C++ en C# in de G40.",
+        "Auto's van 's-Hertogenbosch; 3,5 miljoen en 1.000.000 euro. Einde.",
+        "gezondheids-verschillen en gezondheidsverschillen\tin\nde\r\nwijken\f\v",
+        "snake_case _onderstreept_ en e-mail: info@example.nl of https://example.nl/pad?x=1.",
+        "Geïnspireerd\u00a0door ideeën… — en “slimme” quotes.",
+        "Leeg ,, ;; .. !! ?? () . , en een punt aan het eind.",
+    };
+    auto terms = [](const Xapian::Document& doc) {
+        std::map<std::string, Xapian::termcount> out;
+        for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) out[*it] = it.get_wdf();
+        return out;
+    };
+    for (const auto& text : texts) {
+        Xapian::TermGenerator whole, chunked;
+        for (auto* g : {&whole, &chunked}) {
+            g->set_stemmer(Xapian::Stem("dutch"));
+            g->set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+        }
+        Xapian::Document a, b;
+        whole.set_document(a);
+        whole.index_text_without_positions(text);
+        std::map<std::string, unsigned> counts;
+        for (auto chunk : text_chunks(text)) ++counts[std::string(chunk)];
+        chunked.set_document(b);
+        for (const auto& [chunk, n] : counts) chunked.index_text_without_positions(chunk, n);
+        EXPECT_EQ(terms(a), terms(b)) << text;
+        EXPECT_FALSE(terms(a).empty());
+    }
+    EXPECT_EQ(text_chunks(" (wijk), I.B.M. eind. "), (std::vector<std::string_view>{"wijk", "I.B.M.", "eind"}));
 }
 
 TEST(FacetTable, FindsEachDocumentsValueByIdAndNothingForOthers) {

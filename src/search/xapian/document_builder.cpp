@@ -26,6 +26,32 @@ private:
     DutchStemmer m_stemmer;
 };
 
+bool is_ascii_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Characters Xapian never makes part of a word at the start or end of one. '.' only goes at
+// the end of a chunk without other dots: "I.B.M." keeps its dots for Xapian's acronym rule.
+// '+' and '#' stay ("C++", "C#").
+bool trimmable(char c) {
+    return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' || c == ')' || c == '"' || c == '\'' ||
+           c == '[' || c == ']' || c == '*';
+}
+
+template <typename Fn>
+void for_each_chunk(std::string_view text, Fn&& fn) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && is_ascii_space(text[i])) ++i;
+        std::size_t end = i;
+        while (end < text.size() && !is_ascii_space(text[end])) ++end;
+        std::string_view chunk = text.substr(i, end - i);
+        i = end;
+        while (!chunk.empty() && trimmable(chunk.front())) chunk.remove_prefix(1);
+        while (!chunk.empty() && trimmable(chunk.back())) chunk.remove_suffix(1);
+        if (chunk.size() > 1 && chunk.back() == '.' && chunk.find('.') == chunk.size() - 1) chunk.remove_suffix(1);
+        if (!chunk.empty()) fn(chunk);
+    }
+}
+
 std::string date_key(const domain::Item& item) {
     auto date = item.date.to_string();
     std::erase(date, '-');
@@ -51,9 +77,9 @@ Xapian::Document DocumentBuilder::build(const IndexedItem& in) {
     m_indexer.index_text(item.title, title_wdf);
     m_indexer.increase_termpos(field_gap);
     m_indexer.index_text(item.summary, summary_wdf);
-    m_indexer.index_text_without_positions(body);
+    index_by_chunk(body);
     // Attachment text counts like the body; it is not stored, so snippets stay the item's own.
-    if (!in.attachment_text.empty()) m_indexer.index_text_without_positions(in.attachment_text);
+    if (!in.attachment_text.empty()) index_by_chunk(in.attachment_text);
     auto words = folded_words(item.title + "\n" + item.summary + "\n" + body);
     for (auto g : m_impl.matcher.groups_in(words)) doc.add_term(m_impl.concept_terms[g]);
     for (const auto& t : facet_terms(in)) doc.add_boolean_term(t);
@@ -62,6 +88,24 @@ Xapian::Document DocumentBuilder::build(const IndexedItem& in) {
     doc.add_value(date_slot, date_key(item));
     doc.set_data(encode_stored_doc(in, body));
     return doc;
+}
+
+std::vector<std::string_view> text_chunks(std::string_view text) {
+    std::vector<std::string_view> out;
+    for_each_chunk(text, [&](std::string_view chunk) { out.push_back(chunk); });
+    return out;
+}
+
+void DocumentBuilder::index_by_chunk(std::string_view text) {
+    m_chunks.clear();
+    for_each_chunk(text, [&](std::string_view chunk) { ++m_chunks[chunk]; });
+    std::string chunk_text;
+    for (const auto& [chunk, n] : m_chunks) {
+        chunk_text.assign(chunk);
+        m_stemmer->set_count_step(n);
+        m_indexer.index_text_without_positions(chunk_text, n);
+    }
+    m_stemmer->set_count_step(1);
 }
 
 void DocumentBuilder::flush_spelling(Xapian::WritableDatabase& db) {

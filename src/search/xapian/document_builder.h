@@ -7,9 +7,18 @@
 // text of the item's attachments (IndexedItem::attachment_text) likewise, not stored. Spelling
 // data (Xapian's spelling table) is kept for every word of all three fields: the stemmer counts
 // the words, and flush_spelling() adds each distinct word once with its count.
+//
+// Text without positions is indexed by distinct chunk: the text is cut at ASCII white space
+// (where Xapian's tokeniser always ends a word), punctuation that cannot be part of a word is
+// trimmed from the ends, and each distinct chunk goes through the term generator once with its
+// number of occurrences as wdf increment (and as count step for the spelling data). The terms
+// and their wdf are those of indexing word by word, for a fraction of the stemmer calls.
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -37,9 +46,16 @@ public:
     std::size_t pending_spelling_words() const;
 
 private:
+    void index_by_chunk(std::string_view text);
+
     const XapianIndex::Impl& m_impl;
     DutchStemmer* m_stemmer;   // owned by m_indexer's Xapian::Stem
     Xapian::TermGenerator m_indexer;
+    std::unordered_map<std::string_view, unsigned> m_chunks;   // of the text being indexed
 };
+
+// The chunks of `text` as index_by_chunk cuts them (for tests): white-space separated, with
+// the punctuation trimmed from their ends that Xapian never makes part of a word.
+std::vector<std::string_view> text_chunks(std::string_view text);
 
 }  // namespace gezondin::search

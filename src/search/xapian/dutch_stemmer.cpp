@@ -136,7 +136,10 @@ std::string DutchStemmer::term(const std::string& lower_word) {
         }
         it = m_cache.emplace(lower_word, Entry{std::move(result), 0}).first;
     }
-    if (m_count == CountWords::Yes && it->second.count++ == 0) ++m_counted;
+    if (m_count == CountWords::Yes) {
+        if (it->second.count == 0) ++m_counted;
+        it->second.count += m_count_step;
+    }
     return it->second.term;
 }
 

@@ -68,6 +68,9 @@ public:
     // and sets `term` when it knows `word`. Asked before Hunspell for words not in the cache.
     using KnownTerms = std::function<bool(const std::string& word, std::string& term)>;
     void set_known_terms(KnownTerms known) { m_known = std::move(known); }
+    // With CountWords::Yes: how much each term() call adds to the word's count (1 unless the
+    // caller stems one occurrence on behalf of several).
+    void set_count_step(unsigned step) { m_count_step = step; }
 
     // Calls fn(word, term, count, first) for every word counted since the last call, then
     // forgets the counts; `first` is true the first time this stemmer reports the word.
@@ -102,6 +105,7 @@ private:
     std::unique_ptr<Snowball> m_snowball;
     CountWords m_count;
     KnownTerms m_known;
+    unsigned m_count_step = 1;
     std::unordered_map<std::string, Entry> m_cache;
     std::vector<Evicted> m_evicted_counts;   // counted words dropped from the cache
     std::size_t m_counted = 0;
