@@ -10,7 +10,10 @@
 
 namespace gezondin::search {
 
-constexpr std::size_t stored_excerpt_bytes = 600;
+// The snippet is sought in the summary plus this much of the body text: enough for a window of
+// a snippet's length, and both Xapian's snippet (at search time) and zlib (at indexing time)
+// cost time per byte.
+constexpr std::size_t stored_excerpt_bytes = 320;
 
 struct StoredDoc {
     SearchHit hit;          // snippet_html and score are left empty

@@ -14,9 +14,6 @@ namespace gezondin::search {
 namespace {
 
 constexpr std::size_t snippet_chars = 260;
-// The snippet is sought in the summary plus this much of the stored body text: enough for a
-// window of snippet_chars, and Xapian's snippet costs time per character it reads.
-constexpr std::size_t snippet_body_bytes = 320;
 // Terms of an item that describe it best, for "similar items"; fewer terms is a faster query.
 constexpr Xapian::termcount similar_terms = 12;
 constexpr std::size_t max_filter_value_bytes = 64;
@@ -173,7 +170,7 @@ static SearchResult run_search(const XapianIndex::Impl& impl, Reader& r, const S
         if (!stored) continue;
         SearchHit hit = std::move(stored->hit);
         hit.score = has_text ? it.get_percent() / 100.0 : 0.0;
-        std::string source = hit.summary + (hit.summary.empty() ? "" : " ") + bounded_excerpt(stored->excerpt, snippet_body_bytes);
+        std::string source = hit.summary + (hit.summary.empty() ? "" : " ") + stored->excerpt;
         // Not SNIPPET_EXHAUSTIVE: Xapian may stop at a window that already holds every query
         // term instead of scoring the rest of the text (a fifth of the search time).
         hit.snippet_html = mset.snippet(source, snippet_chars, r.stem, 0, "<mark>", "</mark>", "…");
