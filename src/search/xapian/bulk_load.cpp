@@ -65,7 +65,7 @@ struct BulkLoad::Worker {
             try {
                 apply(c);
                 if (++since_flush == docs_per_flush) {
-                    flush();
+                    db.commit();
                     since_flush = 0;
                 }
             } catch (...) {
@@ -91,6 +91,8 @@ struct BulkLoad::Worker {
         }
     }
 
+    // The spelling data only once, at the end: the stemmer keeps the counts, so each distinct
+    // word is added once per shard instead of once per batch of documents it occurs in.
     void flush() {
         builder.flush_spelling(db);
         db.commit();
