@@ -29,25 +29,34 @@ bool is_word_byte(char c) {
 
 }  // namespace
 
-std::vector<std::string> folded_words(std::string_view text) {
-    std::string folded = core::fold_diacritics_lower(text);
-    std::vector<std::string> words;
-    std::string current;
-    for (std::size_t i = 0; i < folded.size();) {
+namespace {
+
+// Calls fn(word) for each word of an already folded text (see folded_words).
+template <typename Fn>
+void for_each_folded_word(std::string_view folded, Fn&& fn) {
+    std::size_t start = 0, i = 0;
+    auto flush = [&](std::size_t end) {
+        if (end > start) fn(folded.substr(start, end - start));
+    };
+    while (i < folded.size()) {
         std::size_t n = static_cast<unsigned char>(folded[i]) >= 0x80 ? separator_length(folded, i) : 0;
-        if (n > 0) {
-            if (!current.empty()) words.push_back(std::move(current));
-            current.clear();
-            i += n;
-        } else if (is_word_byte(folded[i])) {
-            current.push_back(folded[i++]);
-        } else {
-            if (!current.empty()) words.push_back(std::move(current));
-            current.clear();
+        if (n == 0 && is_word_byte(folded[i])) {
             ++i;
+            continue;
         }
+        flush(i);
+        i += n > 0 ? n : 1;
+        start = i;
     }
-    if (!current.empty()) words.push_back(std::move(current));
+    flush(i);
+}
+
+}  // namespace
+
+std::vector<std::string> folded_words(std::string_view text) {
+    const std::string folded = core::fold_diacritics_lower(text);
+    std::vector<std::string> words;
+    for_each_folded_word(folded, [&](std::string_view w) { words.emplace_back(w); });
     return words;
 }
 
@@ -89,20 +98,33 @@ SynonymMatcher::SynonymMatcher(const std::vector<SynonymGroup>& groups) : m_grou
         }
 }
 
-std::vector<std::size_t> SynonymMatcher::groups_in(const std::vector<std::string>& words) const {
+template <typename Word>
+std::vector<std::size_t> SynonymMatcher::match(const std::vector<Word>& words) const {
     std::vector<bool> found(m_group_count, false);
     for (std::size_t i = 0; i < words.size(); ++i) {
-        auto it = m_by_first_word.find(words[i]);
+        auto it = m_by_first_word.find(std::string_view(words[i]));
         if (it == m_by_first_word.end()) continue;
         for (const auto& v : it->second) {
             if (found[v.group] || i + v.words.size() > words.size()) continue;
-            if (std::equal(v.words.begin(), v.words.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) found[v.group] = true;
+            if (std::equal(v.words.begin(), v.words.end(), words.begin() + static_cast<std::ptrdiff_t>(i),
+                           [](const std::string& a, const Word& b) { return std::string_view(a) == std::string_view(b); }))
+                found[v.group] = true;
         }
     }
     std::vector<std::size_t> out;
     for (std::size_t g = 0; g < found.size(); ++g)
         if (found[g]) out.push_back(g);
     return out;
+}
+
+std::vector<std::size_t> SynonymMatcher::groups_in(const std::vector<std::string>& words) const { return match(words); }
+
+std::vector<std::size_t> SynonymMatcher::groups_in_text(std::string_view text) const {
+    const std::string folded = core::fold_diacritics_lower(text);
+    std::vector<std::string_view> words;
+    words.reserve(folded.size() / 6);
+    for_each_folded_word(folded, [&](std::string_view w) { words.push_back(w); });
+    return match(words);
 }
 
 }  // namespace gezondin::search

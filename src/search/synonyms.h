@@ -42,13 +42,22 @@ public:
     // Indexes (into the constructor's `groups`) of the groups with at least one variant in
     // `words` (from folded_words), each once, ascending.
     std::vector<std::size_t> groups_in(const std::vector<std::string>& words) const;
+    // The same for a whole text, without making a string per word (the indexer's path).
+    std::vector<std::size_t> groups_in_text(std::string_view text) const;
 
 private:
     struct Variant {
         std::vector<std::string> words;
         std::size_t group;
     };
-    std::unordered_map<std::string, std::vector<Variant>> m_by_first_word;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    template <typename Word>
+    std::vector<std::size_t> match(const std::vector<Word>& words) const;
+
+    std::unordered_map<std::string, std::vector<Variant>, Hash, std::equal_to<>> m_by_first_word;
     std::size_t m_group_count = 0;
 };
 

@@ -48,4 +48,9 @@ TEST(Synonyms, MatcherFindsMultiWordVariants) {
     EXPECT_EQ(m.groups_in(folded_words("WMO en GALA")), (std::vector<std::size_t>{0, 1}));
     EXPECT_TRUE(m.groups_in(folded_words("gezond en actief")).empty());
     EXPECT_TRUE(m.groups_in(folded_words("wet")).empty());
+    // The whole-text path finds the same, also across line breaks and typographic punctuation.
+    EXPECT_EQ(m.groups_in_text("Over het Gezond\nen Actief \u201CLeven\u201D Akkoord"), std::vector<std::size_t>{0});
+    EXPECT_EQ(m.groups_in_text("WMO\u2014en (GALA)."), (std::vector<std::size_t>{0, 1}));
+    EXPECT_TRUE(m.groups_in_text("gezond en actief").empty());
+    EXPECT_TRUE(m.groups_in_text("").empty());
 }

@@ -80,8 +80,8 @@ Xapian::Document DocumentBuilder::build(const IndexedItem& in) {
     index_by_chunk(body);
     // Attachment text counts like the body; it is not stored, so snippets stay the item's own.
     if (!in.attachment_text.empty()) index_by_chunk(in.attachment_text);
-    auto words = folded_words(item.title + "\n" + item.summary + "\n" + body);
-    for (auto g : m_impl.matcher.groups_in(words)) doc.add_term(m_impl.concept_terms[g]);
+    for (auto g : m_impl.matcher.groups_in_text(item.title + "\n" + item.summary + "\n" + body))
+        doc.add_term(m_impl.concept_terms[g]);
     for (const auto& t : facet_terms(in)) doc.add_boolean_term(t);
     doc.add_boolean_term(id_term(item.id));
     doc.add_value(facets_slot, pack_facets(in));
