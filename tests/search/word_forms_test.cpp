@@ -1,6 +1,7 @@
 // Recall of Dutch word forms: the share of pairs in data/word_forms.txt whose two forms get
 // the same index term.
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -91,4 +92,43 @@ TEST(DutchWordForms, MissingDictionaryIsUnavailable) {
     auto lemmas = DutchLemmatizer::load("/nonexistent/nl.aff", "/nonexistent/nl.dic");
     ASSERT_FALSE(lemmas.has_value());
     EXPECT_EQ(lemmas.error().code(), gezondin::core::ErrorCode::Unavailable);
+}
+
+// The stemmer's cache: the same term for a word before and after the table grows and after it
+// is emptied at its size limit, and every counted occurrence reported once by drain_counts.
+TEST(DutchStemmerCache, TermsAndCountsSurviveGrowthAndEviction) {
+    DutchStemmer stemmer(nullptr, CountWords::Yes);
+    const std::string first = stemmer.term("fietsen");
+    std::map<std::string, unsigned> expected;
+    const int distinct = 210000;   // more than the cache holds: one eviction
+    for (int i = 0; i < distinct; ++i) {
+        std::string word = "woord" + std::to_string(i);
+        stemmer.term(word);
+        ++expected[word];
+        if (i % 1000 == 0) {
+            stemmer.term(word);   // counted twice
+            ++expected[word];
+        }
+    }
+    ++expected["fietsen"];
+    stemmer.set_count_step(5);
+    EXPECT_EQ(stemmer.term("fietsen"), first);   // after eviction: computed again, the same
+    expected["fietsen"] += 5;
+    std::map<std::string, unsigned> counted;
+    std::map<std::string, int> firsts;
+    stemmer.drain_counts([&](const std::string& word, const std::string& term, unsigned n, bool is_first) {
+        counted[word] += n;
+        EXPECT_FALSE(term.empty()) << word;
+        if (is_first) ++firsts[word];
+    });
+    EXPECT_EQ(counted, expected);
+    EXPECT_EQ(firsts["woord7"], 1);
+    EXPECT_EQ(stemmer.counted_words(), 0u);
+    bool again = true;
+    const std::string last = "woord" + std::to_string(distinct - 1);   // still in the cache
+    stemmer.term(last);
+    stemmer.drain_counts([&](const std::string& word, const std::string&, unsigned, bool is_first) {
+        if (word == last) again = is_first;
+    });
+    EXPECT_FALSE(again) << last << " was reported before";
 }

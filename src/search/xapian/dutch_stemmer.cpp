@@ -115,32 +115,69 @@ struct DutchStemmer::Snowball {
 
 DutchStemmer::DutchStemmer(std::shared_ptr<const DutchLemmatizer> lemmas, CountWords count)
     : m_lemmas(std::move(lemmas)), m_snowball(std::make_unique<Snowball>()), m_count(count) {
-    m_cache.reserve(1024);
+    m_entries.reserve(1024);
+    m_slots.assign(2048, 0);
 }
 DutchStemmer::~DutchStemmer() = default;
 
 std::string known_term_key(std::string_view word) { return "gezondin.t:" + std::string(word); }
 
+namespace {
+
+std::uint64_t word_hash(std::string_view word) {
+    std::uint64_t h = 14695981039346656037ULL;   // FNV-1a, then a final mix for the low bits
+    for (char c : word) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 32);
+}
+
+}  // namespace
+
+DutchStemmer::Entry& DutchStemmer::find_or_add(const std::string& word) {
+    const std::uint64_t h = word_hash(word);
+    std::size_t mask = m_slots.size() - 1, i = h & mask;
+    for (; m_slots[i] != 0; i = (i + 1) & mask) {
+        Entry& e = m_entries[m_slots[i] - 1];
+        if (e.hash == h && e.word == word) return e;
+    }
+    std::string result;
+    if (!m_known || !m_known(word, result)) {
+        std::string base = m_lemmas ? m_lemmas->lemma(word) : word;
+        result = m_snowball->stem(core::fold_diacritics_lower(base));
+    }
+    if (m_entries.size() >= max_cache_entries) {
+        for (auto& e : m_entries)
+            if (e.count) m_evicted_counts.push_back({std::move(e.word), std::move(e.term), e.count, e.reported});
+        m_entries.clear();
+        std::fill(m_slots.begin(), m_slots.end(), 0u);
+    } else if ((m_entries.size() + 1) * 2 > m_slots.size()) {   // at most half full
+        m_slots.assign(m_slots.size() * 2, 0u);
+        mask = m_slots.size() - 1;
+        for (std::size_t k = 0; k < m_entries.size(); ++k) {
+            std::size_t s = m_entries[k].hash & mask;
+            while (m_slots[s] != 0) s = (s + 1) & mask;
+            m_slots[s] = static_cast<std::uint32_t>(k + 1);
+        }
+    }
+    mask = m_slots.size() - 1;
+    for (i = h & mask; m_slots[i] != 0; i = (i + 1) & mask) {
+    }
+    m_entries.push_back(Entry{word, std::move(result), h, 0, false});
+    m_slots[i] = static_cast<std::uint32_t>(m_entries.size());
+    return m_entries.back();
+}
+
 std::string DutchStemmer::term(const std::string& lower_word) {
-    auto it = m_cache.find(lower_word);
-    if (it == m_cache.end()) {
-        std::string result;
-        if (!m_known || !m_known(lower_word, result)) {
-            std::string base = m_lemmas ? m_lemmas->lemma(lower_word) : lower_word;
-            result = m_snowball->stem(core::fold_diacritics_lower(base));
-        }
-        if (m_cache.size() >= max_cache_entries) {
-            for (auto& [word, entry] : m_cache)
-                if (entry.count) m_evicted_counts.push_back({word, entry.term, entry.count, entry.reported});
-            m_cache.clear();
-        }
-        it = m_cache.emplace(lower_word, Entry{std::move(result), 0}).first;
-    }
+    Entry& e = find_or_add(lower_word);
     if (m_count == CountWords::Yes) {
-        if (it->second.count == 0) ++m_counted;
-        it->second.count += m_count_step;
+        if (e.count == 0) ++m_counted;
+        e.count += m_count_step;
     }
-    return it->second.term;
+    return e.term;
 }
 
 }  // namespace gezondin::search

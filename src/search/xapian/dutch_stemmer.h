@@ -8,11 +8,11 @@
 // the common way Dutch words lose their diacritics when typed.
 // This header does not include Xapian or Hunspell.
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -73,14 +73,15 @@ public:
     void set_count_step(unsigned step) { m_count_step = step; }
 
     // Calls fn(word, term, count, first) for every word counted since the last call, then
-    // forgets the counts; `first` is true the first time this stemmer reports the word.
+    // forgets the counts; `first` is false when this stemmer reported the word before (a word
+    // dropped from the full cache and met again counts as new).
     template <typename Fn>
     void drain_counts(Fn&& fn) {
         for (auto& e : m_evicted_counts) fn(e.word, e.term, e.count, !e.reported);
         m_evicted_counts.clear();
-        for (auto& [word, entry] : m_cache)
+        for (auto& entry : m_entries)
             if (entry.count) {
-                fn(word, entry.term, std::exchange(entry.count, 0u), !entry.reported);
+                fn(entry.word, entry.term, std::exchange(entry.count, 0u), !entry.reported);
                 entry.reported = true;
             }
         m_counted = 0;
@@ -91,7 +92,9 @@ public:
 private:
     struct Snowball;
     struct Entry {
+        std::string word;
         std::string term;
+        std::uint64_t hash = 0;
         unsigned count = 0;
         bool reported = false;   // by drain_counts
     };
@@ -106,7 +109,12 @@ private:
     CountWords m_count;
     KnownTerms m_known;
     unsigned m_count_step = 1;
-    std::unordered_map<std::string, Entry> m_cache;
+    // The cache: an open-addressing table (linear probing) of indexes into m_entries. Every word
+    // of every document is looked up here, and a node-based map spent most of that time on
+    // cache misses.
+    std::vector<Entry> m_entries;
+    std::vector<std::uint32_t> m_slots;   // index + 1 into m_entries; 0: empty. Size: a power of two
+    Entry& find_or_add(const std::string& word);
     std::vector<Evicted> m_evicted_counts;   // counted words dropped from the cache
     std::size_t m_counted = 0;
 };
