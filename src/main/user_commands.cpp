@@ -21,6 +21,9 @@ core::Result<Opened> open_all(const Settings& s) {
     auto community = open_community(s, 0);
     if (!community) return core::fail(community.error());
     Opened o{std::move(*rt), std::move(*community)};
+    // With the attachments, a deleted account's upload files go at once; without (libmagic
+    // missing, say) the server's hourly clean-up takes them, so a failure here stops nothing.
+    (void)add_contributions(*o.community, o.rt);
     add_privacy(*o.community, o.rt);
     return o;
 }

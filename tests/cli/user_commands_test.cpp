@@ -2,6 +2,7 @@
 // what they change, and that the audit log records the operator ("systeem") as the actor.
 
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <sstream>
 
@@ -141,6 +142,30 @@ TEST_F(UserCommandsTest, DeleteRemovesPersonalDataAndIsLogged) {
     EXPECT_THAT(list.str(), Not(HasSubstr("Anna Weg")));
     std::ostringstream again;
     EXPECT_EQ(app::run_user_delete(settings, "anna@example.org", false, again), 1) << "the address is gone";
+}
+
+TEST_F(UserCommandsTest, DeleteAlsoRemovesTheFilesOfUnpublishedWork) {
+    std::ostringstream out;
+    ASSERT_EQ(app::run_user_create(settings, "Anna Weg", "anna@example.org", "lid", out), 0);
+    const std::string hash(64, 'a');
+    const auto uploads = std::filesystem::path(settings.data_dir) / "uploads";
+    {
+        auto c = open();
+        const auto id = c->db->user_by_email("anna@example.org").value().id;
+        domain::Item content;
+        content.type = domain::ItemType::Praktijkvoorbeeld;
+        content.title = "Concept";
+        auto draft = c->db->create_contribution({0, id, std::nullopt, domain::ContributionStatus::Draft, "", content, std::nullopt, 0, 0, 0}, 1)
+                         .value();
+        ASSERT_TRUE(c->db->add_attachment({0, draft, "kaart.png", "image/png", 4, hash, "", id, 1}));
+        std::filesystem::create_directories(uploads);
+        std::ofstream(uploads / hash) << "data";
+    }
+    ASSERT_TRUE(std::filesystem::exists(uploads / hash));
+    std::ostringstream deleted;
+    ASSERT_EQ(app::run_user_delete(settings, "anna@example.org", false, deleted), 0) << deleted.str();
+    EXPECT_FALSE(std::filesystem::exists(uploads / hash));
+    EXPECT_EQ(open()->db->attachments_with_hash(hash).value(), 0);
 }
 
 }  // namespace
