@@ -16,6 +16,11 @@ namespace {
 constexpr std::size_t snippet_chars = 260;
 // Terms of an item that describe it best, for "similar items"; fewer terms is a faster query.
 constexpr Xapian::termcount similar_terms = 12;
+// Candidates for those terms: the best ones that are not in most items.
+constexpr Xapian::termcount similar_candidates = 24;
+// In an index of at least this many items, a term in more than a quarter of them says little
+// about similarity and makes the query match nearly everything (slow): it is left out.
+constexpr Xapian::doccount common_term_min_docs = 1000;
 constexpr std::size_t max_filter_value_bytes = 64;
 constexpr int max_similar = 50;
 constexpr std::size_t min_spelling_word_bytes = 4;
@@ -205,9 +210,15 @@ static std::vector<SearchHit> run_similar(Reader& r, domain::ItemId id, int coun
     } decider;
     Xapian::Enquire enquire(r.db);
     enquire.set_query(Xapian::Query(id_term));
-    auto eset = enquire.get_eset(similar_terms, rset, &decider);
+    auto eset = enquire.get_eset(similar_candidates, rset, &decider);
     if (eset.empty()) return {};
-    Xapian::Query like(Xapian::Query::OP_OR, eset.begin(), eset.end());
+    const Xapian::doccount docs = r.db.get_doccount();
+    const Xapian::doccount max_docs = docs >= common_term_min_docs ? docs / 4 : docs;
+    std::vector<std::string> terms;
+    for (auto it = eset.begin(); it != eset.end() && terms.size() < similar_terms; ++it)
+        if (r.db.get_termfreq(*it) <= max_docs) terms.push_back(*it);
+    if (terms.empty()) return {};   // the item has only common words: nothing is really like it
+    Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(id_term)));
     auto mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count));
     std::vector<SearchHit> hits;
