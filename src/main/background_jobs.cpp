@@ -9,6 +9,7 @@
 
 #include "core/messages.h"
 #include "main/runtime.h"
+#include "services/community/attachments.h"
 #include "services/community/smtp_sender.h"
 
 namespace gezondin::app {

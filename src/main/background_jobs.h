@@ -16,11 +16,14 @@
 
 #include "core/error.h"
 #include "services/community/accounts.h"
-#include "services/community/attachments.h"
 #include "services/community/clock.h"
 #include "services/community/email.h"
 #include "services/community/library.h"
 #include "storage/community.h"
+
+namespace gezondin::services {
+class Attachments;
+}
 
 namespace gezondin::app {
 

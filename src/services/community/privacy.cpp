@@ -4,6 +4,7 @@
 
 #include "core/messages.h"
 #include "domain/taxonomy.h"
+#include "services/community/attachments.h"
 #include "services/community/input_rules.h"
 
 namespace gezondin::services {

@@ -10,7 +10,6 @@
 #include <string>
 
 #include "core/error.h"
-#include "services/community/attachments.h"
 #include "services/community/clock.h"
 #include "services/community/permissions.h"
 #include "storage/community.h"
@@ -18,6 +17,8 @@
 #include "storage/scenarios.h"
 
 namespace gezondin::services {
+
+class Attachments;
 
 enum class ContributionsOnDelete { Keep, Remove };
 
