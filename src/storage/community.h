@@ -111,6 +111,7 @@ struct Credentials {
 struct Erasure {
     long sessions = 0, tokens = 0, bookmarks = 0, follows = 0, memberships = 0, messages = 0;
     long contributions_removed = 0, comments_removed = 0;
+    std::vector<std::string> removed_files;   // sha256 of the attachments of the removed contributions
 };
 
 class UserStore {

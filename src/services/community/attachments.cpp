@@ -301,14 +301,6 @@ core::Status Attachments::remove(const Actor& actor, domain::ContributionId cont
     return {};
 }
 
-std::vector<std::string> Attachments::hashes_of(const std::vector<domain::ContributionId>& contributions) {
-    std::vector<std::string> hashes;
-    for (auto id : contributions)
-        if (auto list = m_db.attachments_of(id))
-            for (const auto& a : *list) hashes.push_back(a.sha256);
-    return hashes;
-}
-
 void Attachments::remove_unused_files(const std::vector<std::string>& hashes) {
     for (const auto& hash : hashes) {
         if (!is_stored_name(hash)) continue;

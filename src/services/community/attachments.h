@@ -81,8 +81,6 @@ public:
     // hidden).
     core::Result<AttachmentFile> file(const Actor& actor, std::int64_t id);
 
-    // The hashes of the stored files of every attachment of these contributions.
-    std::vector<std::string> hashes_of(const std::vector<domain::ContributionId>& contributions);
     // Removes the stored bytes of each hash that no attachment refers to any more (after the
     // records went, e.g. with a deleted account). A failure only leaves a stray file, which
     // purge_unreferenced() takes later.

@@ -135,20 +135,18 @@ core::Result<storage::Erasure> Privacy::delete_user(const Actor& actor, domain::
 core::Result<storage::Erasure> Privacy::erase(domain::UserId user, ContributionsOnDelete contributions) {
     const bool remove = contributions == ContributionsOnDelete::Remove;
     bool items_removed = false;
-    auto mine = m_db.contributions_by_author(user);
-    if (!mine) return core::fail(mine.error());
-    std::vector<domain::ContributionId> going;   // what erase_user deletes, for the files
-    for (const auto& c : *mine) {
-        const bool published = c.status == domain::ContributionStatus::Published || c.published_item;
-        if (remove || !published) going.push_back(c.id);
-        if (!remove || !c.published_item) continue;
-        auto deleted = m_items.delete_item(*c.published_item);
-        if (!deleted && deleted.error().code() != core::ErrorCode::NotFound) return core::fail(deleted.error());
-        items_removed = true;
+    if (remove) {
+        auto mine = m_db.contributions_by_author(user);
+        if (!mine) return core::fail(mine.error());
+        for (const auto& c : *mine) {
+            if (!c.published_item) continue;
+            auto deleted = m_items.delete_item(*c.published_item);
+            if (!deleted && deleted.error().code() != core::ErrorCode::NotFound) return core::fail(deleted.error());
+            items_removed = true;
+        }
     }
-    const auto files = m_attachments ? m_attachments->hashes_of(going) : std::vector<std::string>{};
     auto erased = m_db.erase_user(user, remove, m_clock.now());
-    if (erased && m_attachments) m_attachments->remove_unused_files(files);
+    if (erased && m_attachments) m_attachments->remove_unused_files(erased->removed_files);
     if (erased && items_removed && m_after_items_removed) m_after_items_removed();
     if (erased && m_after_erase) m_after_erase();
     return erased;

@@ -286,6 +286,18 @@ core::Result<Erasure> SociCommunityDatabase::erase_user(UserId id, bool remove_c
         sql << "DELETE FROM comment_flags WHERE user_id = :u", soci::use(id);
         sql << "DELETE FROM digests WHERE user_id = :u", soci::use(id);
         sql << "DELETE FROM ongelijk_scenarios WHERE user_id = :u", soci::use(id);   // saved calculator settings
+        {
+            // The files of the contributions that go below, for the caller to remove when unused.
+            std::string hash;
+            soci::statement files = (sql.prepare << std::string("SELECT DISTINCT a.sha256 FROM attachments a JOIN contributions c "
+                                                                "ON c.id = a.contribution_id WHERE c.author_id = :u") +
+                                                        (remove_contributions ? ""
+                                                                              : " AND c.status <> 'published' AND "
+                                                                                "c.published_item_id IS NULL"),
+                                     soci::into(hash), soci::use(id));
+            files.execute();
+            while (files.fetch()) e.removed_files.push_back(hash);
+        }
         if (remove_contributions) {
             e.comments_removed = execute_counting(sql, "DELETE FROM comments WHERE author_id = :u", soci::use(id));
             e.contributions_removed = execute_counting(sql, "DELETE FROM contributions WHERE author_id = :u", soci::use(id));
