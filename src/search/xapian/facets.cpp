@@ -119,13 +119,13 @@ FacetSlugs FacetSlugs::read(const Xapian::Database& db) {
 }
 
 template <typename Key>
-void FacetSpy::count(SmallCounts<Key>& counts, Key key) {
-    for (auto& [k, n] : counts)
+void FacetSpy::count(SmallCounts<Key>& counts, Key key, long n) {
+    for (auto& [k, total] : counts)
         if (k == key) {
-            ++n;
+            total += n;
             return;
         }
-    counts.emplace_back(key, 1);
+    counts.emplace_back(key, n);
 }
 
 std::shared_ptr<const FacetTable> FacetTable::read(const Xapian::Database& db) {
@@ -147,6 +147,23 @@ std::shared_ptr<const FacetTable> FacetTable::read(const Xapian::Database& db) {
     }
     for (; next < offsets.size(); ++next) offsets[next] = static_cast<std::uint32_t>(blob.size());
     blob.shrink_to_fit();
+
+    table->m_lengths.assign(static_cast<std::size_t>(last) + 1, 0);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+        if (*it <= last) table->m_lengths[*it] = it.get_doclength();
+    table->m_dates.assign(static_cast<std::size_t>(last) + 1, 0);
+    for (auto it = db.valuestream_begin(date_slot); it != db.valuestream_end(date_slot); ++it) {
+        std::uint32_t date = 0;
+        for (char c : *it)
+            if (c >= '0' && c <= '9') date = date * 10 + static_cast<std::uint32_t>(c - '0');
+        if (it.get_docid() <= last) table->m_dates[it.get_docid()] = date;
+    }
+    table->m_average_length = db.get_avlength();
+    table->m_length_norms.resize(table->m_lengths.size());
+    for (std::size_t did = 0; did < table->m_lengths.size(); ++did)
+        table->m_length_norms[did] = bm25_length_norm(table->m_lengths[did], table->m_average_length);
+    for (auto it = db.allterms_begin("X"); it != db.allterms_end("X"); ++it)
+        if (!(*it).starts_with("XC")) table->m_facet_terms.push_back(*it);   // XC: synonym concepts
     return table;
 }
 
@@ -192,6 +209,47 @@ void FacetSpy::count_packed(std::string_view packed) {
     for (std::size_t i = 9, n = 0; i + 4 <= packed.size(); i += 4, ++n) {
         auto code = (std::uint32_t{byte(i)} << 24) | (std::uint32_t{byte(i + 1)} << 16) | (std::uint32_t{byte(i + 2)} << 8) | byte(i + 3);
         count(n < tracks ? m_tracks : m_themes, code);
+    }
+}
+
+void FacetSpy::count_term(std::string_view term, long n) {
+    if (term.size() < 3 || term[0] != 'X' || n <= 0) return;
+    const std::string_view value = term.substr(2);
+    auto number = [&]() {
+        int v = 0;
+        for (char c : value) {
+            if (c < '0' || c > '9' || v > 100000) return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    };
+    switch (term[1]) {
+        case 'T':
+            if (auto t = domain::item_type_from_slug(value); t && static_cast<std::size_t>(*t) < m_types.size())
+                m_types[static_cast<std::size_t>(*t)] += n;
+            break;
+        case 'L':
+            if (auto l = domain::level_from_slug(value); l && static_cast<std::size_t>(*l) < m_levels.size())
+                m_levels[static_cast<std::size_t>(*l)] += n;
+            break;
+        case 'P':
+            if (int pv = code_number(value, "PV", 2); pv >= 0) m_provinces[static_cast<std::size_t>(pv)] += n;
+            break;
+        case 'M':
+            if (int gm = code_number(value, "GM", 4); gm >= 0) {
+                if (m_municipalities.empty()) m_municipalities.assign(10000, 0);
+                m_municipalities[static_cast<std::size_t>(gm)] += n;
+            }
+            break;
+        case 'Y':
+            if (int year = number(); year >= 0 && year <= 0xFFFF) count(m_years, year, n);
+            break;
+        case 'G':
+            if (int g = number(); g >= 1 && g <= 7) m_goals[static_cast<std::size_t>(g)] += n;
+            break;
+        case 'S': count(m_tracks, slug_code(value), n); break;
+        case 'H': count(m_themes, slug_code(value), n); break;
+        default: break;
     }
 }
 

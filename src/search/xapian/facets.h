@@ -28,6 +28,7 @@
 #include <xapian.h>
 
 #include "search/search_index.h"
+#include "search/xapian/doc_sets.h"
 
 namespace gezondin::search {
 
@@ -50,8 +51,8 @@ struct FacetSlugs {
 
 // The packed facet values (slot facets_slot) of every document of one database revision, held
 // in memory so that FacetSpy finds them by document id: asking Xapian for the value of each
-// match reads the value stream from disk and was a quarter of a search's time. Immutable once
-// read; the readers at the same revision share one.
+// match reads the value stream from disk and was a quarter of a search's time. Also the length
+// and date of each document. Immutable once read; the readers at the same revision share one.
 class FacetTable {
 public:
     static std::shared_ptr<const FacetTable> read(const Xapian::Database& db);
@@ -61,11 +62,25 @@ public:
         return std::string_view(m_blob).substr(m_offsets[did], m_offsets[did + 1] - m_offsets[did]);
     }
     std::size_t documents() const { return m_documents; }
+    // For the fast matcher (fast_match.h): each document's length (sum of its wdf), its date
+    // as YYYYMMDD (0 when it has none), and the database's average length.
+    Xapian::termcount length(Xapian::docid did) const { return did < m_lengths.size() ? m_lengths[did] : 0; }
+    std::uint32_t date(Xapian::docid did) const { return did < m_dates.size() ? m_dates[did] : 0; }
+    double average_length() const { return m_average_length; }
+    // bm25_length_norm() of each document.
+    double length_norm(Xapian::docid did) const { return did < m_length_norms.size() ? m_length_norms[did] : 0.0; }
+    // Every facet term of the index ("XTinstrument", "XMGM0363", ...).
+    const std::vector<std::string>& facet_terms() const { return m_facet_terms; }
 
 private:
     std::vector<std::uint32_t> m_offsets;   // the value of did is m_blob[m_offsets[did], m_offsets[did + 1])
     std::string m_blob;
     std::size_t m_documents = 0;
+    std::vector<Xapian::termcount> m_lengths;   // by docid
+    std::vector<std::uint32_t> m_dates;         // by docid
+    double m_average_length = 0;
+    std::vector<double> m_length_norms;         // by docid
+    std::vector<std::string> m_facet_terms;
 };
 
 // The newest FacetTable of an index, shared by its readers; thread-safe.
@@ -89,6 +104,10 @@ public:
     // outlive the spy; `table` must be of the revision the search runs on.
     FacetSpy(const FacetSlugs& slugs, const FacetTable* table) : m_slugs(slugs), m_table(table) {}
     void operator()(const Xapian::Document& doc, double weight) override;
+    // Counts document `did` from the table (which must not be null).
+    void count(Xapian::docid did) { count_packed(m_table->packed(did)); }
+    // Counts `n` documents with facet term `term` (one of FacetTable::facet_terms()).
+    void count_term(std::string_view term, long n);
     Xapian::MatchSpy* clone() const override { return new FacetSpy(m_slugs, m_table); }
     std::string name() const override { return "gezondin.FacetSpy"; }
 
@@ -103,7 +122,7 @@ private:
     using SmallCounts = std::vector<std::pair<Key, long>>;
 
     template <typename Key>
-    static void count(SmallCounts<Key>& counts, Key key);
+    static void count(SmallCounts<Key>& counts, Key key, long n = 1);
     static void add_slugs(std::vector<FacetCount>& out, const SmallCounts<std::uint32_t>& counts,
                           const std::unordered_map<std::uint32_t, std::string>& slugs);
 

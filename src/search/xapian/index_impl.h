@@ -15,6 +15,7 @@
 #include <xapian.h>
 
 #include "search/synonyms.h"
+#include "search/xapian/doc_sets.h"
 #include "search/xapian/dutch_stemmer.h"
 #include "search/xapian/facets.h"
 #include "search/xapian/xapian_index.h"
@@ -83,6 +84,10 @@ struct XapianIndex::Impl {
     std::atomic<std::uint64_t> files{0};
     mutable FacetCountCache empty_text_counts;
     FacetTableCache facet_tables;
+    bool fast_matching = true;   // IndexOptions::fast_matching
+    // Posting bitmaps of the fast matcher: ~30 KB for a word in a quarter of 100,000 items.
+    static constexpr std::size_t postings_cache_bytes = std::size_t{48} << 20;
+    PostingsCache postings{postings_cache_bytes};
     mutable std::mutex pool_mutex;
     mutable std::vector<std::unique_ptr<Reader>> pool;
 

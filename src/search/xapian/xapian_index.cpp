@@ -7,6 +7,7 @@
 
 #include "core/messages.h"
 #include "search/xapian/bulk_load.h"
+#include "search/xapian/doc_sets.h"
 #include "search/xapian/document_builder.h"
 #include "search/xapian/index_impl.h"
 
@@ -193,6 +194,7 @@ core::Result<std::unique_ptr<XapianIndex>> XapianIndex::open(const std::string& 
     auto impl = std::make_unique<Impl>();
     impl->dir = dir;
     impl->synonyms = options.synonyms;
+    impl->fast_matching = options.fast_matching && cpu_has_popcnt();
     if (!options.hunspell_aff.empty() || !options.hunspell_dic.empty()) {
         auto lemmas = DutchLemmatizer::load(options.hunspell_aff, options.hunspell_dic);
         if (!lemmas) return core::fail(lemmas.error());

@@ -40,6 +40,9 @@ struct IndexOptions {
     std::vector<SynonymGroup> synonyms;                       // from parse_synonyms(data/synonyms.txt)
     std::string hunspell_aff = "/usr/share/hunspell/nl.aff";  // both empty: Snowball stemming only
     std::string hunspell_dic = "/usr/share/hunspell/nl.dic";
+    // Match from in-memory posting bitmaps where the query allows (fast_match.h); false: always
+    // Xapian's matcher (the tests compare the two).
+    bool fast_matching = true;
 };
 
 class XapianIndex final : public SearchIndex {
