@@ -36,6 +36,14 @@ bool trimmable(char c) {
            c == '[' || c == ']' || c == '*';
 }
 
+// A chunk the TermGenerator would take as one word as it stands: lower-case ASCII letters,
+// not longer than its maximum word length (64 bytes by default; longer words are dropped).
+bool is_plain_word(std::string_view chunk) {
+    constexpr std::size_t max_word_bytes = 64;
+    if (chunk.empty() || chunk.size() > max_word_bytes) return false;
+    return std::all_of(chunk.begin(), chunk.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 template <typename Fn>
 void for_each_chunk(std::string_view text, Fn&& fn) {
     std::size_t i = 0;
@@ -77,9 +85,9 @@ Xapian::Document DocumentBuilder::build(const IndexedItem& in) {
     m_indexer.index_text(item.title, title_wdf);
     m_indexer.increase_termpos(field_gap);
     m_indexer.index_text(item.summary, summary_wdf);
-    index_by_chunk(body);
+    index_by_chunk(doc, body);
     // Attachment text counts like the body; it is not stored, so snippets stay the item's own.
-    if (!in.attachment_text.empty()) index_by_chunk(in.attachment_text);
+    if (!in.attachment_text.empty()) index_by_chunk(doc, in.attachment_text);
     for (auto g : m_impl.matcher.groups_in_text(item.title + "\n" + item.summary + "\n" + body))
         doc.add_term(m_impl.concept_terms[g]);
     for (const auto& t : facet_terms(in)) doc.add_boolean_term(t);
@@ -96,14 +104,22 @@ std::vector<std::string_view> text_chunks(std::string_view text) {
     return out;
 }
 
-void DocumentBuilder::index_by_chunk(std::string_view text) {
+void DocumentBuilder::index_by_chunk(Xapian::Document& doc, std::string_view text) {
     m_chunks.clear();
     for_each_chunk(text, [&](std::string_view chunk) { ++m_chunks[chunk]; });
-    std::string chunk_text;
+    std::string chunk_text, term;
     for (const auto& [chunk, n] : m_chunks) {
         chunk_text.assign(chunk);
         m_stemmer->set_count_step(n);
-        m_indexer.index_text_without_positions(chunk_text, n);
+        if (!is_plain_word(chunk)) {
+            m_indexer.index_text_without_positions(chunk_text, n);
+            continue;
+        }
+        // What the TermGenerator does with such a word under STEM_ALL_Z, without its tokeniser.
+        const std::string stem = m_stemmer->term(chunk_text);
+        if (stem.empty()) continue;
+        term.assign("Z").append(stem);
+        doc.add_term(term, n);
     }
     m_stemmer->set_count_step(1);
 }

@@ -46,7 +46,7 @@ public:
     std::size_t pending_spelling_words() const;
 
 private:
-    void index_by_chunk(std::string_view text);
+    void index_by_chunk(Xapian::Document& doc, std::string_view text);
 
     const XapianIndex::Impl& m_impl;
     DutchStemmer* m_stemmer;   // owned by m_indexer's Xapian::Stem
