@@ -81,6 +81,11 @@ public:
     // The wdf of `did`, 0 when the term is not in it.
     Xapian::termcount wdf(Xapian::docid did) const {
         if (m_wdf.empty() || !m_docs.contains(did)) return 0;
+        return member_wdf(did);
+    }
+    // The wdf of `did`, which must be in docs().
+    Xapian::termcount member_wdf(Xapian::docid did) const {
+        if (m_wdf.empty()) return 0;
         const std::size_t w = did / 64;
         const std::uint64_t before = m_docs.words()[w] & ((std::uint64_t{1} << (did % 64)) - 1);
         return m_wdf[m_rank[w] + static_cast<std::size_t>(std::popcount(before))];

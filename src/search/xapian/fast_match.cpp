@@ -21,6 +21,7 @@ struct Node {
     std::vector<std::shared_ptr<const TermPostings>> parts;  // Kind::Synonym
     double termweight = 0;                                   // Term, Synonym
     std::vector<std::size_t> children;                       // Sum, First (score of the first only)
+    bool all_children_match = false;                         // Sum of an AND: no need to ask
     DocSet own;                                              // the matches, unless `term` holds them
 
     const DocSet& set() const { return term ? term->docs() : own; }
@@ -73,6 +74,7 @@ public:
                 const bool rest_weighted = weighted && type != Q::OP_FILTER && type != Q::OP_AND_NOT;
                 node.kind = !weighted ? Node::Kind::Zero
                                       : (type == Q::OP_FILTER || type == Q::OP_AND_NOT ? Node::Kind::First : Node::Kind::Sum);
+                node.all_children_match = type == Q::OP_AND;
                 for (std::size_t i = 0; i < n && m_ok; ++i) node.children.push_back(eval(q.get_subquery(i), i == 0 ? weighted : rest_weighted));
                 if (!m_ok) return 0;
                 node.own = m_nodes[node.children[0]].set();
@@ -140,11 +142,11 @@ public:
         return 0;
     }
 
-    // The weight Xapian gives `did` for node `i`, which `did` matches.
+    // The weight Xapian gives `did` for node `i`, which `did` matches (a document of its set).
     double score(std::size_t i, Xapian::docid did) const {
         const Node& node = m_nodes[i];
         switch (node.kind) {
-            case Node::Kind::Term: return sumpart(node.termweight, node.term->wdf(did), did);
+            case Node::Kind::Term: return sumpart(node.termweight, node.term->member_wdf(did), did);
             case Node::Kind::Synonym: {
                 Xapian::termcount wdf = 0;
                 for (const auto& p : node.parts) wdf += p->wdf(did);
@@ -153,7 +155,7 @@ public:
             case Node::Kind::Sum: {
                 double sum = 0;
                 for (auto c : node.children)
-                    if (m_nodes[c].set().contains(did)) sum += score(c, did);
+                    if (node.all_children_match || m_nodes[c].set().contains(did)) sum += score(c, did);
                 return sum;
             }
             case Node::Kind::First: return score(node.children[0], did);
