@@ -8,6 +8,10 @@
 // never fails on syntax. Facet counts are exact and computed under the current text and *all*
 // current filters. An empty text lists the matching items newest first.
 //
+// Matching: where the query allows, the matches are found on in-memory posting bitmaps
+// (fast_match.h) and Xapian ranks only the candidates for the page; the results equal those of
+// Xapian's matcher (a test compares them). Phrases and deep pages use Xapian's matcher.
+//
 // Phrases match within the title and the summary; the body is indexed without positions.
 // A word gets a spelling suggestion only when it looks misspelt: it does not occur in the
 // index as typed, and either the search found nothing, or no indexed word has its index
