@@ -29,6 +29,7 @@ serve() {   # $1: page cache entries (0 = off)
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
 wrk_rps() { wrk -t2 -c64 -d10s --latency "$1" | awk '/Requests\/sec/ {r=$2} / 99%/ {p=$2} END {print r " req/s, p99 " p}'; }
 search_url="http://127.0.0.1:$port/kennisbank?q=gezondheid+wijk&thema=wonen&niveau=lokaal"
+broad_url="http://127.0.0.1:$port/kennisbank?q=gezondheid+wijk"   # ~45% of all items match
 
 start=$(date +%s.%N)
 serve 0
@@ -37,6 +38,7 @@ item=$(curl -fs "http://127.0.0.1:$port/api/v1/items?per_pagina=1" | python3 -c 
 item_url="http://127.0.0.1:$port${item#http://127.0.0.1:$port}"
 item_cold=$(wrk_rps "$item_url")
 search_cold=$(wrk_rps "$search_url")
+broad_cold=$(wrk_rps "$broad_url")
 stop
 serve 1000
 item_warm=$(wrk_rps "$item_url")
@@ -53,5 +55,6 @@ echo "| server start-up to /readyz | $(py "($ready-$start)*1000") ms | <= 1000 m
 echo "| item page, wrk -t2 -c64, rendered every time (--page-cache 0) | $item_cold | >= 15,000 req/s |"
 echo "| item page, wrk -t2 -c64, page cache on (default) | $item_warm | >= 15,000 req/s |"
 echo "| search page (2 words + 2 filters), wrk -t2 -c64, page cache off | $search_cold | >= 1,000 req/s |"
+echo "| search page, 2 common words, no filters (45,000 matches), page cache off | $broad_cold | >= 1,000 req/s |"
 echo "| search page, page cache on (default) | $search_warm | >= 1,000 req/s |"
 echo "| resident memory after load (peak) | $((rss_kb / 1024)) MB ($((hwm_kb / 1024)) MB) | <= 200 MB |"
