@@ -142,6 +142,30 @@ public:
         return 0;
     }
 
+    // When the weighted part of node `i` is one term or an AND of terms (under any FILTER or
+    // AND_NOT), those terms: score_flat() then adds the same parts in the same order as score(),
+    // without its recursion (most queries have this shape).
+    bool flat_terms(std::size_t i, std::vector<const Node*>& out) const {
+        const Node& node = m_nodes[i];
+        switch (node.kind) {
+            case Node::Kind::Term: out.push_back(&node); return true;
+            case Node::Kind::First: return flat_terms(node.children[0], out);
+            case Node::Kind::Sum:
+                if (!node.all_children_match) return false;
+                for (auto c : node.children) {
+                    if (m_nodes[c].kind != Node::Kind::Term) return false;
+                    out.push_back(&m_nodes[c]);
+                }
+                return true;
+            default: return false;
+        }
+    }
+    double score_flat(const std::vector<const Node*>& terms, Xapian::docid did) const {
+        double sum = 0;
+        for (const Node* t : terms) sum += sumpart(t->termweight, t->term->member_wdf(did), did);
+        return sum;
+    }
+
     // The weight Xapian gives `did` for node `i`, which `did` matches (a document of its set).
     double score(std::size_t i, Xapian::docid did) const {
         const Node& node = m_nodes[i];
@@ -274,8 +298,11 @@ std::optional<FastMatch> fast_match(const FastMatchRequest& request, const Xapia
     heap.reserve(keep + 1);
     Ranked best_weight{0, -1, 0};
     auto worse = [](const Ranked& a, const Ranked& b) { return before(a, b); };
+    std::vector<const Node*> flat;
+    const bool is_flat = request.weighted && ev.flat_terms(root, flat);
     out.matches.for_each([&](Xapian::docid did) {
-        Ranked r{request.by_date ? docs.date(did) : 0, request.weighted ? ev.score(root, did) : 0.0, did};
+        const double weight = !request.weighted ? 0.0 : is_flat ? ev.score_flat(flat, did) : ev.score(root, did);
+        Ranked r{request.by_date ? docs.date(did) : 0, weight, did};
         if (r.weight > best_weight.weight) best_weight = r;
         if (heap.size() < keep) {
             heap.push_back(r);
