@@ -76,6 +76,8 @@ mustache::data to_data(const View& v) {
     case View::Kind::Flag: return mustache::data(v.flag());
     case View::Kind::List: {
         mustache::data list{mustache::data::type::list};
+        // Its move constructor is not noexcept, so a growing vector would copy every element.
+        const_cast<mustache::basic_list<std::string>&>(list.list_value()).reserve(v.items().size());
         for (const auto& item : v.items()) {
             list.push_back(mustache::data(false));
             const_cast<mustache::data&>(list.list_value().back()) = to_data(item);
