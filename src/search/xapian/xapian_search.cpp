@@ -147,21 +147,15 @@ static std::optional<std::string> spelling_suggestion(const XapianIndex::Impl& i
 // Facet counts of `matches`: document by document from the FacetTable, or, for many matches,
 // as the size of the intersection with each facet term's bitmap (which takes about as long
 // for any number of matches).
-static void count_facets(const XapianIndex::Impl& impl, Reader& r, const FacetTable& table, const DocSet& matches,
-                         FacetSpy& spy) {
+static void count_facets(const FacetTable& table, const FastMatch& fast, const PostingsSource& postings, FacetSpy& spy) {
     constexpr double ns_per_document = 40, ns_per_word = 1;   // measured on the benchmark machine
     const auto& terms = table.facet_terms();
-    const std::size_t total = matches.count();
-    const double by_term = static_cast<double>(terms.size()) * static_cast<double>(matches.words().size()) * ns_per_word;
-    if (static_cast<double>(total) * ns_per_document <= by_term) {
-        matches.for_each([&](Xapian::docid did) { spy.count(did); });
+    const double by_term = static_cast<double>(terms.size()) * static_cast<double>(fast.matches.words().size()) * ns_per_word;
+    if (static_cast<double>(fast.total) * ns_per_document <= by_term) {
+        fast.matches.for_each([&](Xapian::docid did) { spy.count(did); });
         return;
     }
-    const auto revision = r.db.get_revision();
-    for (const auto& term : terms) {
-        const auto postings = impl.postings.get(r.db, r.files, revision, term);
-        spy.count_term(term, static_cast<long>(matches.count_common(postings->docs())));
-    }
+    for (const auto& term : terms) spy.count_term(term, static_cast<long>(fast.matches.count_common(postings(term)->docs())));
 }
 
 static SearchResult run_search(const XapianIndex::Impl& impl, Reader& r, const SearchQuery& q) {
@@ -189,17 +183,16 @@ static SearchResult run_search(const XapianIndex::Impl& impl, Reader& r, const S
     auto page_size = static_cast<Xapian::doccount>(q.page_size);
 
     // The fast matcher finds the matches and the page's candidates; Xapian ranks only those.
+    const auto revision_now = r.db.get_revision();
+    const PostingsSource postings = [&](const std::string& term) { return impl.postings.get(r.db, r.files, revision_now, term); };
     std::optional<FastMatch> fast;
-    if (impl.fast_matching) {
-        const auto revision_now = r.db.get_revision();
-        const PostingsSource postings = [&](const std::string& term) { return impl.postings.get(r.db, r.files, revision_now, term); };
+    if (impl.fast_matching)
         fast = fast_match({&query, has_text, q.sort == SortOrder::Date || !has_text, offset, page_size}, r.db, table, postings);
-    }
     Xapian::MSet mset;
     if (fast) {
         enquire.set_query(restrict_to(query, std::move(fast->candidates)));
         mset = enquire.get_mset(offset, page_size);
-        if (!cached) count_facets(impl, r, table, fast->matches, spy);
+        if (!cached) count_facets(table, *fast, postings, spy);
     } else {
         if (!cached) enquire.add_matchspy(&spy);
         // checkatleast = every document: exact totals and exact facet counts.
