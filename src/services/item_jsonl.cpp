@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <set>
 
 #include "core/messages.h"
@@ -117,36 +118,58 @@ std::optional<domain::Item> parse_line(const json& obj, long line, const domain:
 
 }  // namespace
 
-core::Result<std::vector<domain::Item>> parse_items_jsonl(std::string_view text, const domain::Taxonomy& tax) {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    std::vector<domain::Item> items;
-    std::vector<core::FieldProblem> problems;
-    std::set<std::string> seen;
-    long line_no = 0;
-    for (auto line : core::split(text, '\n')) {
-        ++line_no;
+ItemJsonlReader::ItemJsonlReader(std::string_view text, const domain::Taxonomy& taxonomy) : m_rest(text), m_taxonomy(taxonomy) {
+    if (m_rest.substr(0, 3) == "\xEF\xBB\xBF") m_rest.remove_prefix(3);
+}
+
+std::optional<domain::Item> ItemJsonlReader::next(std::vector<core::FieldProblem>& problems) {
+    while (!m_done) {
+        const auto end = m_rest.find('\n');
+        std::string_view line = m_rest.substr(0, end);
+        if (end == std::string_view::npos) m_done = true;
+        else m_rest.remove_prefix(end + 1);
+        ++m_line;
         line = core::trim(line);
         if (line.empty()) continue;
         if (!core::is_valid_utf8(line)) {
-            problems.push_back({"regel", std::string(core::msg("item.not_utf8")), line_no});
+            problems.push_back({"regel", std::string(core::msg("item.not_utf8")), m_line});
             continue;
         }
         json obj = json::parse(line, nullptr, false);
         if (obj.is_discarded() || !obj.is_object()) {
-            problems.push_back({"regel", std::string(core::msg("jsonl.not_json")), line_no});
+            problems.push_back({"regel", std::string(core::msg("jsonl.not_json")), m_line});
             continue;
         }
-        auto item = parse_line(obj, line_no, tax, problems);
-        if (!item) continue;
+        auto item = parse_line(obj, m_line, m_taxonomy, problems);
+        if (item) return item;
+    }
+    return std::nullopt;
+}
+
+core::Result<long> validate_items_jsonl(std::string_view text, const domain::Taxonomy& taxonomy) {
+    ItemJsonlReader reader(text, taxonomy);
+    std::vector<core::FieldProblem> problems;
+    std::set<std::string> seen;
+    long count = 0;
+    while (auto item = reader.next(problems)) {
         if (!seen.insert(item->external_id).second) {
-            problems.push_back({"external_id", core::msg("jsonl.duplicate_id", {item->external_id}), line_no});
+            problems.push_back({"external_id", core::msg("jsonl.duplicate_id", {item->external_id}), reader.line()});
             continue;
         }
-        items.push_back(std::move(*item));
+        ++count;
     }
     if (!problems.empty())
         return core::fail(core::Error::invalid_input(std::string(core::msg("import.file_has_errors")), std::move(problems)));
-    if (items.empty()) return core::fail(core::Error::invalid_input(std::string(core::msg("import.empty_file"))));
+    if (count == 0) return core::fail(core::Error::invalid_input(std::string(core::msg("import.empty_file"))));
+    return count;
+}
+
+core::Result<std::vector<domain::Item>> parse_items_jsonl(std::string_view text, const domain::Taxonomy& taxonomy) {
+    if (auto valid = validate_items_jsonl(text, taxonomy); !valid) return core::fail(valid.error());
+    ItemJsonlReader reader(text, taxonomy);
+    std::vector<core::FieldProblem> problems;
+    std::vector<domain::Item> items;
+    while (auto item = reader.next(problems)) items.push_back(std::move(*item));
     return items;
 }
 

@@ -1,5 +1,7 @@
 #include "services/kennisbank.h"
 
+#include <unordered_map>
+
 #include "core/messages.h"
 #include "services/item_jsonl.h"
 
@@ -9,9 +11,21 @@ Kennisbank::Kennisbank(storage::Database& db, search::SearchIndex* index, const 
     : m_db(db), m_index(index), m_taxonomy(taxonomy) {}
 
 core::Result<ImportReport> Kennisbank::import_items_jsonl(std::string_view text) {
-    auto items = parse_items_jsonl(text, m_taxonomy);
-    if (!items) return core::fail(items.error());
-    auto outcomes = m_db.upsert_items(*items);
+    // Validated whole first; then read again and written in batches inside one transaction,
+    // so that a large file's items are never all in memory at once.
+    if (auto valid = validate_items_jsonl(text, m_taxonomy); !valid) return core::fail(valid.error());
+    constexpr std::size_t import_batch = 1000;
+    ItemJsonlReader reader(text, m_taxonomy);
+    std::vector<core::FieldProblem> problems;   // none: the text was validated
+    auto outcomes = m_db.upsert_item_batches([&]() -> core::Result<std::vector<domain::Item>> {
+        std::vector<domain::Item> batch;
+        while (batch.size() < import_batch) {
+            auto item = reader.next(problems);
+            if (!item) break;
+            batch.push_back(std::move(*item));
+        }
+        return batch;
+    });
     if (!outcomes) return core::fail(outcomes.error());
     ImportReport report;
     for (const auto& o : *outcomes) {
@@ -69,12 +83,15 @@ core::Result<long> Kennisbank::sync_index() {
         auto changes = m_db.changes_since(seq, 500);
         if (!changes) return core::fail(changes.error());
         if (changes->empty()) break;
+        std::vector<domain::ItemId> ids;
+        for (const auto& c : *changes) ids.push_back(c.item_id);
+        auto items = m_db.items_by_ids(ids);   // one query for the batch; deleted items are missing
+        if (!items) return core::fail(items.error());
+        std::unordered_map<domain::ItemId, const domain::Item*> by_id;
+        for (const auto& item : *items) by_id.emplace(item.id, &item);
         for (const auto& c : *changes) {
-            auto item = m_db.item(c.item_id);
-            core::Status s;
-            if (item) s = m_index->put(indexed(*item));
-            else if (item.error().code() == core::ErrorCode::NotFound) s = m_index->remove(c.item_id);
-            else return core::fail(item.error());
+            auto found = by_id.find(c.item_id);
+            auto s = found != by_id.end() ? m_index->put(indexed(*found->second)) : m_index->remove(c.item_id);
             if (!s) return core::fail(s.error());
             seq = c.seq;
             ++count;

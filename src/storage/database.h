@@ -54,6 +54,11 @@ public:
     // Writes all items in one transaction, keyed on external_id: all or nothing. Items whose
     // content is unchanged are left alone (no new updated_at, no change-log row).
     virtual core::Result<std::vector<UpsertOutcome>> upsert_items(const std::vector<domain::Item>& items) = 0;
+    // The same for the batches `next_batch` hands out until it returns an empty one, in one
+    // transaction (a large import need not hold every item at once). An error from next_batch
+    // rolls everything back and is returned.
+    using ItemBatches = std::function<core::Result<std::vector<domain::Item>>()>;
+    virtual core::Result<std::vector<UpsertOutcome>> upsert_item_batches(const ItemBatches& next_batch) = 0;
     // NotFound when there is no such item.
     virtual core::Result<domain::Item> item(domain::ItemId id) = 0;
     // The items that exist, in the order of `ids`; missing ids are skipped.

@@ -164,6 +164,36 @@ TEST_P(ItemContract, RoundTripsEveryFieldIncludingHostileText) {
     for (const auto& o : unchanged) EXPECT_FALSE(o.changed);
 }
 
+TEST_P(ItemContract, BatchesAreOneTransactionAndSeeEarlierBatches) {
+    std::vector<std::vector<Item>> batches = {{sample_item("a", 1), sample_item("b", 2)}, {sample_item("c", 3)}};
+    auto changed_a = sample_item("a", 4);
+    changed_a.title = "Nieuwe titel";
+    batches.push_back({changed_a, sample_item("b", 2)});   // a changed, b as in the first batch
+    std::size_t next = 0;
+    auto out = db().upsert_item_batches([&]() -> core::Result<std::vector<Item>> {
+        return next < batches.size() ? batches[next++] : std::vector<Item>{};
+    });
+    ASSERT_TRUE(out) << out.error().message();
+    ASSERT_EQ(out->size(), 5u);
+    EXPECT_TRUE((*out)[0].created && (*out)[2].created);
+    EXPECT_EQ((*out)[3].id, (*out)[0].id);
+    EXPECT_TRUE((*out)[3].changed && !(*out)[3].created);
+    EXPECT_FALSE((*out)[4].changed);
+    EXPECT_EQ(db().count_items().value(), 3);
+    EXPECT_EQ(db().item((*out)[0].id).value().title, "Nieuwe titel");
+
+    // A batch source that fails after a first batch: nothing of it is written.
+    int calls = 0;
+    auto failed = db().upsert_item_batches([&]() -> core::Result<std::vector<Item>> {
+        if (++calls == 1) return std::vector<Item>{sample_item("d", 5), sample_item("e", 6)};
+        return core::fail(core::Error::invalid_input("regel 1001 is kapot"));
+    });
+    ASSERT_FALSE(failed);
+    EXPECT_EQ(failed.error().code(), ErrorCode::InvalidInput);
+    EXPECT_EQ(db().count_items().value(), 3);
+    EXPECT_EQ(db().changes_since(0, 100).value().size(), 4u);   // a, b, c created; a changed
+}
+
 TEST_P(ItemContract, MissingItemIsNotFound) {
     auto missing = db().item(424242);
     ASSERT_FALSE(missing);

@@ -1,6 +1,7 @@
 // The ItemStore half of SociDatabase.
 
 #include <algorithm>
+#include <utility>
 
 #include "core/date.h"
 #include "core/messages.h"
@@ -60,31 +61,44 @@ std::vector<Item> in_order(std::map<ItemId, Item>& found, const std::vector<Item
 }  // namespace
 
 core::Result<std::vector<UpsertOutcome>> SociDatabase::upsert_items(const std::vector<Item>& items) {
+    bool given = false;
+    return upsert_item_batches([&]() -> core::Result<std::vector<Item>> {
+        if (std::exchange(given, true)) return std::vector<Item>{};
+        return items;
+    });
+}
+
+core::Result<std::vector<UpsertOutcome>> SociDatabase::upsert_item_batches(const ItemBatches& next_batch) {
     return run([&](soci::session& sql) -> core::Result<std::vector<UpsertOutcome>> {
         const std::string now = core::utc_now_iso8601();
         std::vector<UpsertOutcome> outcomes;
-        std::vector<ItemId> changed_ids;
-        soci::transaction tx(sql);
+        soci::transaction tx(sql);   // rolls back unless committed
         lock_item_writes(sql);
-        std::vector<std::string> keys;
-        for (const auto& item : items) keys.push_back(item.external_id);
-        // The stored version of each key, kept current so a key repeated in the batch
-        // compares against its earlier occurrence.
-        auto stored = load_items_by_external_ids(sql, keys);
-        for (const auto& item : items) {
-            auto it = stored.find(item.external_id);
-            if (it != stored.end() && it->second.same_content(item)) {
-                outcomes.push_back({it->second.id, false, false});
-                continue;
+        for (;;) {
+            auto items = next_batch();
+            if (!items) return core::fail(items.error());
+            if (items->empty()) break;
+            std::vector<ItemId> changed_ids;
+            std::vector<std::string> keys;
+            for (const auto& item : *items) keys.push_back(item.external_id);
+            // The stored version of each key, kept current so a key repeated in the batch
+            // compares against its earlier occurrence (earlier batches are read back).
+            auto stored = load_items_by_external_ids(sql, keys);
+            for (const auto& item : *items) {
+                auto it = stored.find(item.external_id);
+                if (it != stored.end() && it->second.same_content(item)) {
+                    outcomes.push_back({it->second.id, false, false});
+                    continue;
+                }
+                const bool existed = it != stored.end();
+                ItemId id = write_item(sql, item, existed, now);
+                outcomes.push_back({id, !existed, true});
+                changed_ids.push_back(id);
+                stored[item.external_id] = item;
+                stored[item.external_id].id = id;
             }
-            const bool existed = it != stored.end();
-            ItemId id = write_item(sql, item, existed, now);
-            outcomes.push_back({id, !existed, true});
-            changed_ids.push_back(id);
-            stored[item.external_id] = item;
-            stored[item.external_id].id = id;
+            log_changes(sql, changed_ids, ChangeKind::Upsert, now);
         }
-        log_changes(sql, changed_ids, ChangeKind::Upsert, now);
         tx.commit();
         return outcomes;
     });

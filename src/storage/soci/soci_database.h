@@ -27,6 +27,7 @@ public:
     core::Status ping() override;
 
     core::Result<std::vector<UpsertOutcome>> upsert_items(const std::vector<domain::Item>& items) override;
+    core::Result<std::vector<UpsertOutcome>> upsert_item_batches(const ItemBatches& next_batch) override;
     core::Result<domain::Item> item(domain::ItemId id) override;
     core::Result<std::vector<domain::Item>> items_by_ids(const std::vector<domain::ItemId>& ids) override;
     core::Result<ItemPage> list_items(const ItemFilter& filter, ItemOrder order, long offset, long limit) override;
