@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "core/messages.h"
 #include "services/community/tokens.h"
@@ -25,9 +24,11 @@ core::Result<std::string> read_file(const std::string& path, std::size_t max_byt
     if (ec) return core::fail(core::Error::not_found("Bestand", path));
     if (size > max_bytes) return core::fail(core::Error::too_large(core::msg("cli.file_too_large", {path})));
     std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    std::string text(static_cast<std::size_t>(size), '\0');   // read in place: no second copy of a large file
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) return core::fail(core::Error::unavailable(core::msg("cli.cannot_read", {path})));
+    return text;
 }
 
 void print_report(const services::ImportReport& r) {
