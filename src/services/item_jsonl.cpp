@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -146,7 +147,11 @@ std::optional<domain::Item> ItemJsonlReader::next(std::vector<core::FieldProblem
     return std::nullopt;
 }
 
-core::Result<long> validate_items_jsonl(std::string_view text, const domain::Taxonomy& taxonomy) {
+namespace {
+
+// Validates the whole text; hands each valid item to `keep` (which may be empty).
+core::Result<long> scan_items(std::string_view text, const domain::Taxonomy& taxonomy,
+                              const std::function<void(domain::Item&&)>& keep) {
     ItemJsonlReader reader(text, taxonomy);
     std::vector<core::FieldProblem> problems;
     std::set<std::string> seen;
@@ -157,6 +162,7 @@ core::Result<long> validate_items_jsonl(std::string_view text, const domain::Tax
             continue;
         }
         ++count;
+        if (keep) keep(std::move(*item));
     }
     if (!problems.empty())
         return core::fail(core::Error::invalid_input(std::string(core::msg("import.file_has_errors")), std::move(problems)));
@@ -164,12 +170,16 @@ core::Result<long> validate_items_jsonl(std::string_view text, const domain::Tax
     return count;
 }
 
+}  // namespace
+
+core::Result<long> validate_items_jsonl(std::string_view text, const domain::Taxonomy& taxonomy) {
+    return scan_items(text, taxonomy, {});
+}
+
 core::Result<std::vector<domain::Item>> parse_items_jsonl(std::string_view text, const domain::Taxonomy& taxonomy) {
-    if (auto valid = validate_items_jsonl(text, taxonomy); !valid) return core::fail(valid.error());
-    ItemJsonlReader reader(text, taxonomy);
-    std::vector<core::FieldProblem> problems;
     std::vector<domain::Item> items;
-    while (auto item = reader.next(problems)) items.push_back(std::move(*item));
+    auto valid = scan_items(text, taxonomy, [&](domain::Item&& item) { items.push_back(std::move(item)); });
+    if (!valid) return core::fail(valid.error());
     return items;
 }
 

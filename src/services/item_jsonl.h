@@ -19,7 +19,7 @@ namespace gezondin::services {
 // file are problems, and so is a file without items.
 core::Result<long> validate_items_jsonl(std::string_view text, const domain::Taxonomy& taxonomy);
 
-// validate_items_jsonl, then every item.
+// Validates as validate_items_jsonl and returns every item (none when a line is invalid).
 core::Result<std::vector<domain::Item>> parse_items_jsonl(std::string_view text, const domain::Taxonomy& taxonomy);
 
 // Reads the items of a text one at a time (for an import that need not hold them all). Does not
