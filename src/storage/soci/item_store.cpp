@@ -1,7 +1,6 @@
 // The ItemStore half of SociDatabase.
 
 #include <algorithm>
-#include <utility>
 
 #include "core/date.h"
 #include "core/messages.h"
@@ -50,6 +49,31 @@ std::vector<long long> query_integers(soci::session& sql, const SqlBuilder& q) {
     return out;
 }
 
+// Writes one batch inside the caller's transaction and appends its outcomes. The stored
+// version of each key is kept current, so a key repeated in the batch compares against its
+// earlier occurrence (earlier batches of the same transaction are read back).
+void upsert_batch(soci::session& sql, const std::vector<Item>& items, const std::string& now,
+                  std::vector<UpsertOutcome>& outcomes) {
+    std::vector<ItemId> changed_ids;
+    std::vector<std::string> keys;
+    for (const auto& item : items) keys.push_back(item.external_id);
+    auto stored = load_items_by_external_ids(sql, keys);
+    for (const auto& item : items) {
+        auto it = stored.find(item.external_id);
+        if (it != stored.end() && it->second.same_content(item)) {
+            outcomes.push_back({it->second.id, false, false});
+            continue;
+        }
+        const bool existed = it != stored.end();
+        ItemId id = write_item(sql, item, existed, now);
+        outcomes.push_back({id, !existed, true});
+        changed_ids.push_back(id);
+        stored[item.external_id] = item;
+        stored[item.external_id].id = id;
+    }
+    log_changes(sql, changed_ids, ChangeKind::Upsert, now);
+}
+
 std::vector<Item> in_order(std::map<ItemId, Item>& found, const std::vector<ItemId>& ids) {
     std::vector<Item> out;
     out.reserve(ids.size());
@@ -61,10 +85,14 @@ std::vector<Item> in_order(std::map<ItemId, Item>& found, const std::vector<Item
 }  // namespace
 
 core::Result<std::vector<UpsertOutcome>> SociDatabase::upsert_items(const std::vector<Item>& items) {
-    bool given = false;
-    return upsert_item_batches([&]() -> core::Result<std::vector<Item>> {
-        if (std::exchange(given, true)) return std::vector<Item>{};
-        return items;
+    return run([&](soci::session& sql) -> core::Result<std::vector<UpsertOutcome>> {
+        const std::string now = core::utc_now_iso8601();
+        std::vector<UpsertOutcome> outcomes;
+        soci::transaction tx(sql);
+        lock_item_writes(sql);
+        upsert_batch(sql, items, now, outcomes);
+        tx.commit();
+        return outcomes;
     });
 }
 
@@ -78,26 +106,7 @@ core::Result<std::vector<UpsertOutcome>> SociDatabase::upsert_item_batches(const
             auto items = next_batch();
             if (!items) return core::fail(items.error());
             if (items->empty()) break;
-            std::vector<ItemId> changed_ids;
-            std::vector<std::string> keys;
-            for (const auto& item : *items) keys.push_back(item.external_id);
-            // The stored version of each key, kept current so a key repeated in the batch
-            // compares against its earlier occurrence (earlier batches are read back).
-            auto stored = load_items_by_external_ids(sql, keys);
-            for (const auto& item : *items) {
-                auto it = stored.find(item.external_id);
-                if (it != stored.end() && it->second.same_content(item)) {
-                    outcomes.push_back({it->second.id, false, false});
-                    continue;
-                }
-                const bool existed = it != stored.end();
-                ItemId id = write_item(sql, item, existed, now);
-                outcomes.push_back({id, !existed, true});
-                changed_ids.push_back(id);
-                stored[item.external_id] = item;
-                stored[item.external_id].id = id;
-            }
-            log_changes(sql, changed_ids, ChangeKind::Upsert, now);
+            upsert_batch(sql, *items, now, outcomes);
         }
         tx.commit();
         return outcomes;
