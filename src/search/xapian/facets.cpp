@@ -213,8 +213,16 @@ void FacetSpy::count_packed(std::string_view packed) {
 }
 
 void FacetSpy::count_term(std::string_view term, long n) {
-    if (term.size() < 3 || term[0] != 'X' || n <= 0) return;
-    const std::string_view value = term.substr(2);
+    if (n <= 0) return;
+    for (auto facet : all_facets()) {
+        const std::string_view pfx = prefix(facet);
+        if (!term.starts_with(pfx) || term.size() == pfx.size()) continue;
+        count_value(facet, term.substr(pfx.size()), n);
+        return;
+    }
+}
+
+void FacetSpy::count_value(Facet facet, std::string_view value, long n) {
     auto number = [&]() {
         int v = 0;
         for (char c : value) {
@@ -223,33 +231,32 @@ void FacetSpy::count_term(std::string_view term, long n) {
         }
         return v;
     };
-    switch (term[1]) {
-        case 'T':
+    switch (facet) {
+        case Facet::Type:
             if (auto t = domain::item_type_from_slug(value); t && static_cast<std::size_t>(*t) < m_types.size())
                 m_types[static_cast<std::size_t>(*t)] += n;
             break;
-        case 'L':
+        case Facet::Level:
             if (auto l = domain::level_from_slug(value); l && static_cast<std::size_t>(*l) < m_levels.size())
                 m_levels[static_cast<std::size_t>(*l)] += n;
             break;
-        case 'P':
+        case Facet::Province:
             if (int pv = code_number(value, "PV", 2); pv >= 0) m_provinces[static_cast<std::size_t>(pv)] += n;
             break;
-        case 'M':
+        case Facet::Municipality:
             if (int gm = code_number(value, "GM", 4); gm >= 0) {
                 if (m_municipalities.empty()) m_municipalities.assign(10000, 0);
                 m_municipalities[static_cast<std::size_t>(gm)] += n;
             }
             break;
-        case 'Y':
+        case Facet::Year:
             if (int year = number(); year >= 0 && year <= 0xFFFF) count(m_years, year, n);
             break;
-        case 'G':
+        case Facet::GalaGoal:
             if (int g = number(); g >= 1 && g <= 7) m_goals[static_cast<std::size_t>(g)] += n;
             break;
-        case 'S': count(m_tracks, slug_code(value), n); break;
-        case 'H': count(m_themes, slug_code(value), n); break;
-        default: break;
+        case Facet::Track: count(m_tracks, slug_code(value), n); break;
+        case Facet::Theme: count(m_themes, slug_code(value), n); break;
     }
 }
 

@@ -127,6 +127,7 @@ private:
                           const std::unordered_map<std::uint32_t, std::string>& slugs);
 
     void count_packed(std::string_view packed);
+    void count_value(Facet facet, std::string_view value, long n);
 
     const FacetSlugs& m_slugs;
     const FacetTable* m_table;
