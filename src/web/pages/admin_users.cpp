@@ -1,7 +1,5 @@
 // The beheerder's list of accounts, with paging, role change and deletion.
 
-#include <charconv>
-
 #include "core/messages.h"
 #include "services/community/administration.h"
 #include "services/community/privacy.h"
@@ -45,11 +43,9 @@ View user_row(const AdminCall& c, const domain::User& u) {
     return row;
 }
 
-std::optional<std::int64_t> id_field(const std::string& text) {
-    std::int64_t id = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
-    return id;
+// Account deletion needs the privacy service; without it the pages do not exist.
+Response no_privacy_service(const AdminCall& c) {
+    return admin_error(c, core::Error(core::ErrorCode::NotFound, std::string(core::msg("error.not_found"))));
 }
 
 }  // namespace
@@ -73,18 +69,18 @@ Response users_page(const AdminCall& c) {
 }
 
 Response role_submit(const AdminCall& c) {
-    const auto user = id_field(c.field("gebruiker"));
+    const auto user = positive_id(c.field("gebruiker"));
     const auto role = domain::role_from_slug(c.field("rol"));
     if (!user || !role) return admin_error(c, core::Error::invalid_input(std::string(core::msg("beheer.users.bad_role"))), 400);
     auto changed = c.deps.administration.set_role(c.actor(), *user, *role);
     if (!changed) return admin_error(c, changed.error());
     std::string back = "/beheer/gebruikers?melding=rol";
-    if (auto page = id_field(c.field("pagina")); page && *page > 1) back += "&pagina=" + std::to_string(*page);
+    if (auto page = positive_id(c.field("pagina")); page && *page > 1) back += "&pagina=" + std::to_string(*page);
     return Response::redirect(back);
 }
 
 Response user_delete_page(const AdminCall& c) {
-    if (!c.deps.privacy) return admin_error(c, core::Error(core::ErrorCode::NotFound, std::string(core::msg("error.not_found"))));
+    if (!c.deps.privacy) return no_privacy_service(c);
     auto user = c.deps.administration.user(c.actor(), c.id);
     if (!user) return admin_error(c, user.error());
     View v = View::object();
@@ -96,7 +92,7 @@ Response user_delete_page(const AdminCall& c) {
 }
 
 Response user_delete_submit(const AdminCall& c) {
-    if (!c.deps.privacy) return admin_error(c, core::Error(core::ErrorCode::NotFound, std::string(core::msg("error.not_found"))));
+    if (!c.deps.privacy) return no_privacy_service(c);
     const std::string choice = c.field("bijdragen");
     if (choice != "bewaren" && choice != "verwijderen")
         return admin_error(c, core::Error::invalid_input(std::string(core::msg("account.delete.bad_choice"))), 400);
